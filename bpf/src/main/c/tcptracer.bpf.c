@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tcptracer: TCP connect, accept and close of established connections, from
+ * tracepoints only (this project's kernels have no kprobes and refuse fentry).
+ *
+ *  - sock:inet_sock_set_state (tp_btf: no record formatting, typed sk pointer)
+ *      CLOSE -> SYN_SENT          runs in connect(): remember the owner task
+ *      SYN_SENT -> ESTABLISHED    softirq: emit CONNECT for the remembered owner
+ *      SYN_SENT -> CLOSE          emit CONNECT_FAILED, forget the owner
+ *      ESTABLISHED|CLOSE_WAIT -> FIN_WAIT1|LAST_ACK|CLOSE
+ *                                 emit CLOSE (see close_attribution())
+ *      any -> CLOSE               forget the owner: no map entry outlives its socket
+ *  - syscalls:sys_exit_accept4, sys_exit_accept
+ *      walk the returned fd to its sock in the accepting task: emit ACCEPT
+ *
+ * Connections are keyed by the struct sock address, so IPv4, IPv6 and dual-stack
+ * (v4-mapped on an AF_INET6 socket) need no per-family bookkeeping.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_endian.h>
+#include "tcptracer.h"
+
+/* Own names: vmlinux.h already carries the kernel's enums. */
+#define FAMILY_INET 2
+#define FAMILY_INET6 10
+#define PROTO_TCP 6
+#define ST_ESTABLISHED 1
+#define ST_SYN_SENT 2
+#define ST_FIN_WAIT1 4
+#define ST_CLOSE 7
+#define ST_CLOSE_WAIT 8
+#define ST_LAST_ACK 9
+
+_Static_assert(sizeof(struct event) == 112, "EventLayout.java expects 112 bytes");
+_Static_assert(sizeof(struct config) == 16, "TraceConfig expects 16 bytes");
+
+const volatile struct config cfg = {};
+
+/* Who owns a connection we saw open; lives from connect()/accept() until CLOSE. */
+struct owner {
+	__u64 start_ns;
+	__u32 pid;
+	__u32 tid;
+	__u32 uid;
+	__u32 active;    /* opened by connect(): its SYN counts in bytes_acked */
+	char comm[TASK_COMM_LEN];
+};
+
+/* LRU: bounded, and a missed cleanup can never make it refuse new connections. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u64);
+	__type(value, struct owner);
+} owners SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 8 << 20);
+} events SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, COUNTER_MAX);
+	__type(key, __u32);
+	__type(value, __u64);
+} counters SEC(".maps");
+
+/* bcc's --cgroupmap layout: cgroup id -> anything. Replaced by the user's pinned map. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 1);
+	__type(key, __u64);
+	__type(value, __u64);
+} cgroup_filter SEC(".maps");
+
+/* bcc's --mntnsmap layout: mount namespace inode -> anything. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 1);
+	__type(key, __u64);
+	__type(value, __u32);
+} mntns_filter SEC(".maps");
+
+static __always_inline bool task_selected(void)
+{
+	if (cfg.pid && (bpf_get_current_pid_tgid() >> 32) != cfg.pid)
+		return false;
+	if (cfg.use_cgroup_map) {
+		__u64 cgid = bpf_get_current_cgroup_id();
+
+		if (!bpf_map_lookup_elem(&cgroup_filter, &cgid))
+			return false;
+	}
+	if (cfg.use_mntns_map) {
+		struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+		__u64 ino = BPF_CORE_READ(task, nsproxy, mnt_ns, ns.inum);
+
+		if (!bpf_map_lookup_elem(&mntns_filter, &ino))
+			return false;
+	}
+	return true;
+}
+
+/* Socket-side filters: TCP, the family asked for, the network namespace asked for. */
+static __always_inline bool sock_selected(const struct sock *sk, __u16 family, __u32 netns)
+{
+	if (family != FAMILY_INET && family != FAMILY_INET6)
+		return false;
+	if (cfg.family && family != cfg.family)
+		return false;
+	if (cfg.netns && netns != cfg.netns)
+		return false;
+	return true;
+}
+
+static __always_inline __u32 sock_netns(const struct sock *sk)
+{
+	return BPF_CORE_READ(sk, __sk_common.skc_net.net, ns.inum);
+}
+
+static __always_inline void count(__u32 index)
+{
+	__u64 *value = bpf_map_lookup_elem(&counters, &index);
+
+	if (value)
+		*value += 1;
+}
+
+static __always_inline void set_current_task(struct event *e)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+
+	e->pid = pid_tgid >> 32;
+	e->tid = (__u32)pid_tgid;
+	e->uid = (__u32)bpf_get_current_uid_gid();
+	bpf_get_current_comm(e->comm, sizeof(e->comm));
+}
+
+static __always_inline void set_owner_task(struct event *e, const struct owner *o)
+{
+	e->pid = o->pid;
+	e->tid = o->tid;
+	e->uid = o->uid;
+	__builtin_memcpy(e->comm, o->comm, sizeof(e->comm));
+}
+
+static __always_inline void remember_current_task(const struct sock *sk, bool active)
+{
+	__u64 key = (__u64)sk;
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	struct owner o = {
+		.start_ns = bpf_ktime_get_ns(),
+		.pid = pid_tgid >> 32,
+		.tid = (__u32)pid_tgid,
+		.uid = (__u32)bpf_get_current_uid_gid(),
+		.active = active,
+	};
+
+	bpf_get_current_comm(o.comm, sizeof(o.comm));
+	bpf_map_update_elem(&owners, &key, &o, BPF_ANY);
+}
+
+/* Reserves an event and fills the socket's tuple; NULL when the ring buffer is full. */
+static __always_inline struct event *new_event(const struct sock *sk, __u8 type, __u16 family,
+					       __u32 netns)
+{
+	struct event *e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+
+	if (!e) {
+		count(COUNTER_LOST);
+		return NULL;
+	}
+	e->ts_ns = bpf_ktime_get_ns();
+	e->start_ns = 0;
+	e->bytes_acked = 0;
+	e->bytes_received = 0;
+	e->type = type;
+	e->attribution = ATTR_CURRENT_TASK;
+	e->family = family;
+	e->netns = netns;
+	e->error = 0;
+	e->dport = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+	/* skc_num is 0 once a reset connection is unhashed: fall back to inet_sport. */
+	e->sport = BPF_CORE_READ(sk, __sk_common.skc_num);
+	if (!e->sport)
+		e->sport = bpf_ntohs(BPF_CORE_READ((struct inet_sock *)sk, inet_sport));
+	if (family == FAMILY_INET) {
+		__builtin_memset(e->saddr, 0, sizeof(e->saddr));
+		__builtin_memset(e->daddr, 0, sizeof(e->daddr));
+		BPF_CORE_READ_INTO((__u32 *)e->saddr, sk, __sk_common.skc_rcv_saddr);
+		BPF_CORE_READ_INTO((__u32 *)e->daddr, sk, __sk_common.skc_daddr);
+	} else {
+		/* READ_INTO copies sizeof(*dst): read through an in6_addr pointer for all 16 bytes. */
+		BPF_CORE_READ_INTO((struct in6_addr *)e->saddr, sk, __sk_common.skc_v6_rcv_saddr);
+		BPF_CORE_READ_INTO((struct in6_addr *)e->daddr, sk, __sk_common.skc_v6_daddr);
+	}
+	return e;
+}
+
+static __always_inline void submit(struct event *e)
+{
+	/* No wakeup: user space drains on a short timer (a wakeup per event costs ~4 us). */
+	bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
+}
+
+static __always_inline void on_connect_done(const struct sock *sk, int newstate, __u16 family,
+					    __u32 netns)
+{
+	__u64 key = (__u64)sk;
+	struct owner *o = bpf_map_lookup_elem(&owners, &key);
+	struct event *e;
+
+	if (!o)
+		return;
+	e = new_event(sk, newstate == ST_ESTABLISHED ? EVENT_CONNECT : EVENT_CONNECT_FAILED, family,
+		      netns);
+	if (e) {
+		set_owner_task(e, o);
+		e->start_ns = o->start_ns;
+		if (newstate != ST_ESTABLISHED)
+			e->error = BPF_CORE_READ(sk, sk_err);
+		submit(e);
+	}
+	if (newstate == ST_ESTABLISHED)
+		o->start_ns = bpf_ktime_get_ns(); /* the connection's life starts now */
+	else
+		bpf_map_delete_elem(&owners, &key);
+}
+
+/*
+ * A close made by a process (close(), shutdown(), SO_LINGER 0) runs in its context with
+ * sk_err == 0. A close nobody made (RST received, retransmission or keepalive timeout) sets
+ * sk_err first and runs in softirq or timer context, often on top of the peer's thread:
+ * "current" is meaningless there, so the owner remembered at connect/accept is reported.
+ */
+static __always_inline void on_close(const struct sock *sk, int oldstate, int newstate, __u16 family,
+				     __u32 netns)
+{
+	__u64 key = (__u64)sk;
+	struct owner *o = bpf_map_lookup_elem(&owners, &key);
+	int err = BPF_CORE_READ(sk, sk_err);
+	bool by_process = newstate != ST_CLOSE || err == 0;
+	struct event *e;
+
+	if (by_process) {
+		if (!task_selected())
+			return;
+	} else if (!o && (cfg.pid || cfg.use_cgroup_map || cfg.use_mntns_map)) {
+		return; /* owner unknown, so it cannot be shown to match the task filters */
+	}
+	e = new_event(sk, EVENT_CLOSE, family, netns);
+	if (!e)
+		return;
+	if (by_process) {
+		set_current_task(e);
+	} else if (o) {
+		set_owner_task(e, o);
+		e->attribution = ATTR_CONNECTION_OWNER;
+	} else {
+		e->pid = 0;
+		e->tid = 0;
+		e->uid = 0;
+		__builtin_memset(e->comm, 0, sizeof(e->comm));
+		e->attribution = ATTR_UNKNOWN;
+	}
+	if (o)
+		e->start_ns = o->start_ns;
+	e->error = err;
+	/*
+	 * Sequence space counts SYN and FIN as one byte each: take out our SYN (acked on an
+	 * active open) and the peer's FIN (received when closing from CLOSE_WAIT). Our own FIN
+	 * cannot be acked yet when the connection leaves ESTABLISHED/CLOSE_WAIT.
+	 */
+	e->bytes_acked = BPF_CORE_READ((struct tcp_sock *)sk, bytes_acked);
+	if (o && o->active && e->bytes_acked)
+		e->bytes_acked -= 1;
+	e->bytes_received = BPF_CORE_READ((struct tcp_sock *)sk, bytes_received);
+	if (oldstate == ST_CLOSE_WAIT && e->bytes_received)
+		e->bytes_received -= 1;
+	submit(e);
+}
+
+SEC("tp_btf/inet_sock_set_state")
+int BPF_PROG(handle_set_state, const struct sock *sk, int oldstate, int newstate)
+{
+	__u16 family;
+	__u32 netns;
+
+	if (BPF_CORE_READ(sk, sk_protocol) != PROTO_TCP)
+		return 0;
+	family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	netns = sock_netns(sk);
+
+	if (newstate == ST_SYN_SENT) {
+		/* connect() in process context: the only moment the caller is "current". */
+		if (sock_selected(sk, family, netns) && task_selected())
+			remember_current_task(sk, true);
+		return 0;
+	}
+	if (oldstate == ST_SYN_SENT) {
+		if (sock_selected(sk, family, netns))
+			on_connect_done(sk, newstate, family, netns);
+		else if (newstate == ST_CLOSE)
+			goto forget;
+		return 0;
+	}
+	if ((oldstate == ST_ESTABLISHED || oldstate == ST_CLOSE_WAIT) &&
+	    (newstate == ST_FIN_WAIT1 || newstate == ST_LAST_ACK || newstate == ST_CLOSE) &&
+	    sock_selected(sk, family, netns))
+		on_close(sk, oldstate, newstate, family, netns);
+	if (newstate != ST_CLOSE)
+		return 0;
+forget:;
+	__u64 key = (__u64)sk;
+
+	bpf_map_delete_elem(&owners, &key);
+	return 0;
+}
+
+static __always_inline int on_accept_exit(long ret)
+{
+	struct task_struct *task;
+	struct file **fds;
+	struct file *file = NULL;
+	struct socket *sock;
+	struct sock *sk;
+	struct event *e;
+	__u16 family;
+	__u32 netns;
+	__u8 state;
+
+	if (ret < 0 || !task_selected())
+		return 0;
+	/* The returned fd's file -> socket -> sock, in the accepting task's fd table. */
+	task = (struct task_struct *)bpf_get_current_task();
+	if ((unsigned long)ret >= BPF_CORE_READ(task, files, fdt, max_fds))
+		return 0;
+	fds = BPF_CORE_READ(task, files, fdt, fd);
+	bpf_probe_read_kernel(&file, sizeof(file), &fds[ret]);
+	if (!file)
+		return 0;
+	sock = BPF_CORE_READ(file, private_data);
+	if (!sock || BPF_CORE_READ(sock, file) != file)
+		return 0;
+	sk = BPF_CORE_READ(sock, sk);
+	if (!sk || BPF_CORE_READ(sk, sk_protocol) != PROTO_TCP)
+		return 0; /* accept4() also serves AF_UNIX and other stream sockets */
+	family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	netns = sock_netns(sk);
+	if (!sock_selected(sk, family, netns))
+		return 0;
+
+	e = new_event(sk, EVENT_ACCEPT, family, netns);
+	if (!e)
+		return 0;
+	set_current_task(e);
+	submit(e);
+
+	/*
+	 * Remember the accepting task for a later close nobody makes, unless the peer already
+	 * reset it (a CLOSE socket gets no further transition, so the entry would linger).
+	 * The re-check closes most of the race with a concurrent reset; the LRU bounds the rest.
+	 */
+	state = BPF_CORE_READ(sk, __sk_common.skc_state);
+	if (state == ST_CLOSE)
+		return 0;
+	remember_current_task(sk, false);
+	state = BPF_CORE_READ(sk, __sk_common.skc_state);
+	if (state == ST_CLOSE) {
+		__u64 key = (__u64)sk;
+
+		bpf_map_delete_elem(&owners, &key);
+	}
+	return 0;
+}
+
+SEC("tracepoint/syscalls/sys_exit_accept4")
+int handle_accept4_exit(struct trace_event_raw_sys_exit *ctx)
+{
+	return on_accept_exit(ctx->ret);
+}
+
+SEC("tracepoint/syscalls/sys_exit_accept")
+int handle_accept_exit(struct trace_event_raw_sys_exit *ctx)
+{
+	return on_accept_exit(ctx->ret);
+}
+
+char LICENSE[] SEC("license") = "GPL";

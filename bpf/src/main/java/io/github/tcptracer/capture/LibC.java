@@ -1,0 +1,26 @@
+package io.github.tcptracer.capture;
+
+import com.sun.jna.Library;
+import com.sun.jna.Pointer;
+
+/** The few libc calls the capture engine needs (mmap of the ring buffer, tracefs, log text). */
+interface LibC extends Library {
+	int PROT_READ = 1;
+	int PROT_WRITE = 2;
+	int MAP_SHARED = 1;
+
+	Pointer mmap(Pointer address, long length, int protection, int flags, int fd, long offset);
+
+	int munmap(Pointer address, long length);
+
+	int close(int fd);
+
+	int getpagesize();
+
+	int mount(String source, String target, String type, long flags, Pointer data);
+
+	/** Formats libbpf's log lines; {@code va_list} is a pointer on x86-64. */
+	int vsnprintf(byte[] buffer, long size, String format, Pointer arguments);
+
+	String strerror(int errno);
+}

@@ -1,0 +1,72 @@
+package io.github.tcptracer.capture;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** Loads libbpf and libc once, and routes libbpf's log (quiet unless {@code TCPTRACER_DEBUG} is set). */
+final class Natives {
+	static final String DEBUG_VARIABLE = "TCPTRACER_DEBUG";
+	private static final int LOG_LINES_KEPT = 40;
+
+	private static Libbpf libbpf;
+	private static LibC libc;
+	private static final Deque<String> recentLog = new ArrayDeque<>();
+	// Held in a static field: JNA callbacks must stay reachable while libbpf may call them.
+	private static final Libbpf.PrintFunction PRINT = Natives::onLibbpfLog;
+
+	private Natives() {
+	}
+
+	static synchronized LibC libc() {
+		if (libc == null) {
+			libc = Native.load("c", LibC.class);
+		}
+		return libc;
+	}
+
+	static synchronized Libbpf libbpf() throws CaptureException {
+		if (libbpf == null) {
+			try {
+				Libbpf loaded = Native.load(Libbpf.SONAME, Libbpf.class);
+				loaded.libbpf_set_print(PRINT);
+				libbpf = loaded;
+			} catch (UnsatisfiedLinkError e) {
+				throw new CaptureException(Libbpf.SONAME
+						+ " not found: install the libbpf1 package (apt-get install libbpf1)");
+			}
+		}
+		return libbpf;
+	}
+
+	/** libbpf's last log lines, for a load or attach failure; empty when there were none. */
+	static synchronized String recentLog() {
+		return String.join("\n", recentLog);
+	}
+
+	static String strerror(int errno) {
+		return libc().strerror(errno);
+	}
+
+	private static int onLibbpfLog(int level, String format, Pointer arguments) {
+		try {
+			byte[] buffer = new byte[1024];
+			int length = libc().vsnprintf(buffer, buffer.length, format, arguments);
+			String line = new String(buffer, 0, Math.max(0, Math.min(length, buffer.length - 1)),
+					java.nio.charset.StandardCharsets.UTF_8).stripTrailing();
+			if (System.getenv(DEBUG_VARIABLE) != null) {
+				System.err.println(line);
+			}
+			synchronized (Natives.class) {
+				recentLog.addLast(line);
+				while (recentLog.size() > LOG_LINES_KEPT) {
+					recentLog.removeFirst();
+				}
+			}
+		} catch (Throwable ignored) {
+			// Never let an exception cross back into native code.
+		}
+		return 0;
+	}
+}

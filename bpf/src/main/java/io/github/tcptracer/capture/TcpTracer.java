@@ -1,0 +1,192 @@
+package io.github.tcptracer.capture;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.LongByReference;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A running trace: the BPF programs loaded and attached, and the ring buffer they write to.
+ * Start one with {@link #start(TraceOptions)}, call {@link #poll} from one thread, and close
+ * it on every exit path (it detaches everything).
+ */
+public final class TcpTracer implements AutoCloseable {
+	private static final String OBJECT_RESOURCE = "tcptracer.bpf.o";
+	private static final String[] PROGRAMS = {"handle_set_state", "handle_accept4_exit", "handle_accept_exit"};
+	private static final int EPERM = 1;
+	private static final int CONFIG_SIZE = 16;
+	/** Most records one poll hands over, so a consumer gets to flush under a flood. */
+	private static final int MAX_RECORDS_PER_POLL = 1 << 16;
+
+	private final Libbpf bpf;
+	private final Memory objectBytes; // libbpf reads the ELF from here until load
+	private Pointer object;
+	private final List<Pointer> links = new ArrayList<>();
+	private RingBuffer ring;
+	private int countersFd = -1;
+	private final EventDecoder decoder = new EventDecoder();
+
+	private TcpTracer(Libbpf bpf, Memory objectBytes, Pointer object) {
+		this.bpf = bpf;
+		this.objectBytes = objectBytes;
+		this.object = object;
+	}
+
+	/** Loads and attaches the programs; events start flowing into the ring buffer at once. */
+	public static TcpTracer start(TraceOptions options) throws CaptureException {
+		Preflight.requireBtf();
+		Libbpf bpf = Natives.libbpf();
+		Preflight.requirePrivileges();
+		Memory bytes = objectBytes();
+		Pointer object = bpf.bpf_object__open_mem(bytes, bytes.size(), null);
+		if (object == null) {
+			throw new CaptureException("cannot open the BPF object: " + Natives.strerror(Native.getLastError()));
+		}
+		TcpTracer tracer = new TcpTracer(bpf, bytes, object);
+		try {
+			tracer.configure(options);
+			tracer.load();
+			tracer.attach();
+			return tracer;
+		} catch (CaptureException | RuntimeException | Error e) {
+			tracer.close();
+			throw e;
+		}
+	}
+
+	private static Memory objectBytes() throws CaptureException {
+		try (InputStream in = TcpTracer.class.getResourceAsStream(OBJECT_RESOURCE)) {
+			if (in == null) {
+				throw new CaptureException("the BPF object " + OBJECT_RESOURCE + " is missing from the jar");
+			}
+			byte[] data = in.readAllBytes();
+			Memory memory = new Memory(data.length);
+			memory.write(0, data, 0, data.length);
+			return memory;
+		} catch (IOException e) {
+			throw new CaptureException("cannot read the BPF object: " + e.getMessage(), e);
+		}
+	}
+
+	private Pointer map(String name) throws CaptureException {
+		Pointer map = bpf.bpf_object__find_map_by_name(object, name);
+		if (map == null) {
+			throw new CaptureException("the BPF object has no map " + name);
+		}
+		return map;
+	}
+
+	private void configure(TraceOptions options) throws CaptureException {
+		LongByReference size = new LongByReference();
+		Pointer rodata = bpf.bpf_map__initial_value(map(".rodata"), size);
+		if (rodata == null || size.getValue() < CONFIG_SIZE) {
+			throw new CaptureException("the BPF object's settings section is not as expected");
+		}
+		// struct config of tcptracer.h
+		rodata.setInt(0, options.pid());
+		rodata.setInt(4, (int) options.networkNamespace());
+		rodata.setShort(8, (short) (options.ipVersion() == 4 ? EventLayout.AF_INET
+				: options.ipVersion() == 6 ? EventLayout.AF_INET6 : 0));
+		rodata.setByte(10, (byte) (options.cgroupMap() != null ? 1 : 0));
+		rodata.setByte(11, (byte) (options.mountNamespaceMap() != null ? 1 : 0));
+		check(bpf.bpf_map__set_max_entries(map("events"), options.ringBufferBytes()), "size the ring buffer");
+		check(bpf.bpf_map__set_max_entries(map("owners"), options.maxConnections()), "size the owner map");
+		if (options.cgroupMap() != null) {
+			PinnedFilterMap.reuse(bpf, map("cgroup_filter"), options.cgroupMap(), "--cgroupmap", 8);
+		}
+		if (options.mountNamespaceMap() != null) {
+			PinnedFilterMap.reuse(bpf, map("mntns_filter"), options.mountNamespaceMap(), "--mntnsmap", 4);
+		}
+	}
+
+	private void check(int rc, String what) throws CaptureException {
+		if (rc < 0) {
+			throw new CaptureException("cannot " + what + ": " + Natives.strerror(-rc));
+		}
+	}
+
+	private void load() throws CaptureException {
+		int rc = bpf.bpf_object__load(object);
+		if (rc < 0) {
+			if (-rc == EPERM) {
+				throw new CaptureException(Preflight.notPermitted("the kernel refused to load BPF: EPERM"));
+			}
+			throw new CaptureException("cannot load the BPF programs: " + Natives.strerror(-rc)
+					+ " (run with " + Natives.DEBUG_VARIABLE + "=1 to see libbpf's log)");
+		}
+		Pointer events = map("events");
+		ring = new RingBuffer(bpf.bpf_map__fd(events), bpf.bpf_map__max_entries(events) & 0xffffffffL);
+		countersFd = bpf.bpf_map__fd(map("counters"));
+	}
+
+	private void attach() throws CaptureException {
+		Preflight.ensureTracefs();
+		for (String name : PROGRAMS) {
+			Pointer program = bpf.bpf_object__find_program_by_name(object, name);
+			if (program == null) {
+				throw new CaptureException("the BPF object has no program " + name);
+			}
+			Pointer link = bpf.bpf_program__attach(program);
+			if (link == null) {
+				int errno = Native.getLastError();
+				throw new CaptureException("cannot attach " + name + ": " + Natives.strerror(errno)
+						+ (errno == EPERM ? " (" + Preflight.notPermitted("attach refused") + ")" : ""));
+			}
+			links.add(link);
+		}
+	}
+
+	/**
+	 * Decodes the events waiting in the ring buffer and hands them to {@code sink} in kernel
+	 * order per CPU; returns how many. Never blocks.
+	 */
+	public synchronized int poll(Consumer<TcpEvent> sink) {
+		if (ring == null) {
+			return 0;
+		}
+		return ring.drain((buffer, offset, length) -> sink.accept(decoder.decode(buffer, offset)),
+				MAX_RECORDS_PER_POLL);
+	}
+
+	/** Events the kernel could not deliver because the ring buffer was full, since start. */
+	public synchronized long lostEvents() {
+		if (countersFd < 0) {
+			return 0;
+		}
+		int cpus = bpf.libbpf_num_possible_cpus();
+		Memory key = new Memory(4);
+		key.setInt(0, 0);
+		Memory values = new Memory(8L * Math.max(cpus, 1));
+		if (bpf.bpf_map_lookup_elem(countersFd, key, values) != 0) {
+			return 0;
+		}
+		long total = 0;
+		for (int cpu = 0; cpu < cpus; cpu++) {
+			total += values.getLong(8L * cpu);
+		}
+		return total;
+	}
+
+	/** Detaches the programs and frees the maps; safe to call twice. */
+	@Override
+	public synchronized void close() {
+		for (Pointer link : links) {
+			bpf.bpf_link__destroy(link);
+		}
+		links.clear();
+		if (ring != null) {
+			ring.close();
+			ring = null;
+		}
+		countersFd = -1;
+		if (object != null) {
+			bpf.bpf_object__close(object);
+			object = null;
+		}
+	}
+}

@@ -1,0 +1,75 @@
+package io.github.tcptracer.capture;
+
+import java.nio.file.Path;
+
+/**
+ * What to trace. Every filter runs in the kernel.
+ *
+ * @param pid               keep this process (tgid) only; 0 keeps all
+ * @param networkNamespace  keep sockets of this network namespace inode only; 0 keeps all
+ * @param ipVersion         4 or 6 keeps that socket family only (dual-stack sockets are 6); 0 both
+ * @param cgroupMap         pinned hash map (u64 cgroup id to u64), as bcc's --cgroupmap; or null
+ * @param mountNamespaceMap pinned hash map (u64 mount ns inode to u32), as bcc's --mntnsmap; or null
+ * @param ringBufferBytes   kernel-to-user ring buffer size, a power of two of at least one page
+ * @param maxConnections    bound of the map of open connections' owners
+ */
+public record TraceOptions(
+		int pid,
+		long networkNamespace,
+		int ipVersion,
+		Path cgroupMap,
+		Path mountNamespaceMap,
+		int ringBufferBytes,
+		int maxConnections) {
+
+	public static final int DEFAULT_RING_BUFFER_BYTES = 8 << 20;
+	public static final int DEFAULT_MAX_CONNECTIONS = 65536;
+
+	public TraceOptions {
+		if (ipVersion != 0 && ipVersion != 4 && ipVersion != 6) {
+			throw new IllegalArgumentException("ipVersion must be 0, 4 or 6: " + ipVersion);
+		}
+		if (ringBufferBytes < 4096 || Integer.bitCount(ringBufferBytes) != 1 || ringBufferBytes > (256 << 20)) {
+			throw new IllegalArgumentException(
+					"ring buffer size must be a power of two from 4096 to 268435456 bytes: " + ringBufferBytes);
+		}
+		if (maxConnections < 1) {
+			throw new IllegalArgumentException("maxConnections must be positive: " + maxConnections);
+		}
+	}
+
+	/** Everything, with default sizes. */
+	public static TraceOptions all() {
+		return new TraceOptions(0, 0, 0, null, null, DEFAULT_RING_BUFFER_BYTES, DEFAULT_MAX_CONNECTIONS);
+	}
+
+	public TraceOptions withPid(int newPid) {
+		return new TraceOptions(newPid, networkNamespace, ipVersion, cgroupMap, mountNamespaceMap,
+				ringBufferBytes, maxConnections);
+	}
+
+	public TraceOptions withNetworkNamespace(long inode) {
+		return new TraceOptions(pid, inode, ipVersion, cgroupMap, mountNamespaceMap, ringBufferBytes,
+				maxConnections);
+	}
+
+	public TraceOptions withIpVersion(int version) {
+		return new TraceOptions(pid, networkNamespace, version, cgroupMap, mountNamespaceMap, ringBufferBytes,
+				maxConnections);
+	}
+
+	public TraceOptions withCgroupMap(Path path) {
+		return new TraceOptions(pid, networkNamespace, ipVersion, path, mountNamespaceMap, ringBufferBytes,
+				maxConnections);
+	}
+
+	public TraceOptions withMountNamespaceMap(Path path) {
+		return new TraceOptions(pid, networkNamespace, ipVersion, cgroupMap, path, ringBufferBytes,
+				maxConnections);
+	}
+
+	public TraceOptions withRingBufferBytes(int bytes) {
+		return new TraceOptions(pid, networkNamespace, ipVersion, cgroupMap, mountNamespaceMap, bytes,
+				maxConnections);
+	}
+}
