@@ -148,12 +148,12 @@ static __always_inline void set_owner_task(struct event *e, const struct owner *
 	__builtin_memcpy(e->comm, o->comm, sizeof(e->comm));
 }
 
-static __always_inline void remember_current_task(const struct sock *sk, bool active)
+static __always_inline void remember_current_task(const struct sock *sk, bool active, __u64 now)
 {
 	__u64 key = (__u64)sk;
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	struct owner o = {
-		.start_ns = bpf_ktime_get_ns(),
+		.start_ns = now,
 		.pid = pid_tgid >> 32,
 		.tid = (__u32)pid_tgid,
 		.uid = (__u32)bpf_get_current_uid_gid(),
@@ -166,7 +166,7 @@ static __always_inline void remember_current_task(const struct sock *sk, bool ac
 
 /* Reserves an event and fills the socket's tuple; NULL when the ring buffer is full. */
 static __always_inline struct event *new_event(const struct sock *sk, __u8 type, __u16 family,
-					       __u32 netns)
+					       __u32 netns, __u64 now)
 {
 	struct event *e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
 
@@ -174,7 +174,7 @@ static __always_inline struct event *new_event(const struct sock *sk, __u8 type,
 		count(COUNTER_LOST);
 		return NULL;
 	}
-	e->ts_ns = bpf_ktime_get_ns();
+	e->ts_ns = now;
 	e->start_ns = 0;
 	e->bytes_acked = 0;
 	e->bytes_received = 0;
@@ -212,12 +212,13 @@ static __always_inline void on_connect_done(const struct sock *sk, int newstate,
 {
 	__u64 key = (__u64)sk;
 	struct owner *o = bpf_map_lookup_elem(&owners, &key);
+	__u64 now = bpf_ktime_get_ns();
 	struct event *e;
 
 	if (!o)
 		return;
 	e = new_event(sk, newstate == ST_ESTABLISHED ? EVENT_CONNECT : EVENT_CONNECT_FAILED, family,
-		      netns);
+		      netns, now);
 	if (e) {
 		set_owner_task(e, o);
 		e->start_ns = o->start_ns;
@@ -226,7 +227,7 @@ static __always_inline void on_connect_done(const struct sock *sk, int newstate,
 		submit(e);
 	}
 	if (newstate == ST_ESTABLISHED)
-		o->start_ns = bpf_ktime_get_ns(); /* the connection's life starts now */
+		o->start_ns = now; /* the connection's life starts with its connect event */
 	else
 		bpf_map_delete_elem(&owners, &key);
 }
@@ -252,7 +253,7 @@ static __always_inline void on_close(const struct sock *sk, int oldstate, int ne
 	} else if (!o && (cfg.pid || cfg.use_cgroup_map || cfg.use_mntns_map)) {
 		return; /* owner unknown, so it cannot be shown to match the task filters */
 	}
-	e = new_event(sk, EVENT_CLOSE, family, netns);
+	e = new_event(sk, EVENT_CLOSE, family, netns, bpf_ktime_get_ns());
 	if (!e)
 		return;
 	if (by_process) {
@@ -298,7 +299,7 @@ int BPF_PROG(handle_set_state, const struct sock *sk, int oldstate, int newstate
 	if (newstate == ST_SYN_SENT) {
 		/* connect() in process context: the only moment the caller is "current". */
 		if (sock_selected(sk, family, netns) && task_selected())
-			remember_current_task(sk, true);
+			remember_current_task(sk, true, bpf_ktime_get_ns());
 		return 0;
 	}
 	if (oldstate == ST_SYN_SENT) {
@@ -331,6 +332,7 @@ static __always_inline int on_accept_exit(long ret)
 	struct event *e;
 	__u16 family;
 	__u32 netns;
+	__u64 now;
 	__u8 state;
 
 	if (ret < 0 || !task_selected())
@@ -354,11 +356,12 @@ static __always_inline int on_accept_exit(long ret)
 	if (!sock_selected(sk, family, netns))
 		return 0;
 
-	e = new_event(sk, EVENT_ACCEPT, family, netns);
-	if (!e)
-		return 0;
-	set_current_task(e);
-	submit(e);
+	now = bpf_ktime_get_ns();
+	e = new_event(sk, EVENT_ACCEPT, family, netns, now);
+	if (e) {
+		set_current_task(e);
+		submit(e);
+	}
 
 	/*
 	 * Remember the accepting task for a later close nobody makes, unless the peer already
@@ -368,7 +371,7 @@ static __always_inline int on_accept_exit(long ret)
 	state = BPF_CORE_READ(sk, __sk_common.skc_state);
 	if (state == ST_CLOSE)
 		return 0;
-	remember_current_task(sk, false);
+	remember_current_task(sk, false, now); /* the connection's life starts with its accept event */
 	state = BPF_CORE_READ(sk, __sk_common.skc_state);
 	if (state == ST_CLOSE) {
 		__u64 key = (__u64)sk;

@@ -47,6 +47,8 @@ interface Libbpf extends Library {
 
 	int bpf_map_lookup_elem(int fd, Pointer key, Pointer value);
 
+	int bpf_map_get_next_key(int fd, Pointer key, Pointer nextKey);
+
 	int libbpf_num_possible_cpus();
 
 	Pointer libbpf_set_print(PrintFunction function);

@@ -29,6 +29,7 @@ public final class TcpTracer implements AutoCloseable {
 	private final List<Pointer> links = new ArrayList<>();
 	private RingBuffer ring;
 	private int countersFd = -1;
+	private int ownersFd = -1;
 	private final EventDecoder decoder = new EventDecoder();
 
 	private TcpTracer(Libbpf bpf, Memory objectBytes, Pointer object) {
@@ -122,6 +123,7 @@ public final class TcpTracer implements AutoCloseable {
 		Pointer events = map("events");
 		ring = new RingBuffer(bpf.bpf_map__fd(events), bpf.bpf_map__max_entries(events) & 0xffffffffL);
 		countersFd = bpf.bpf_map__fd(map("counters"));
+		ownersFd = bpf.bpf_map__fd(map("owners"));
 	}
 
 	private void attach() throws CaptureException {
@@ -172,6 +174,26 @@ public final class TcpTracer implements AutoCloseable {
 		return total;
 	}
 
+	/**
+	 * Connections whose owner the kernel side currently remembers (opened or accepted by a
+	 * traced task and not yet closed). Walks the map key by key: for diagnostics and tests.
+	 */
+	public synchronized int trackedConnections() {
+		if (ownersFd < 0) {
+			return 0;
+		}
+		Memory key = new Memory(8);
+		Memory next = new Memory(8);
+		int count = 0;
+		Pointer previous = null;
+		while (bpf.bpf_map_get_next_key(ownersFd, previous, next) == 0) {
+			count++;
+			key.setLong(0, next.getLong(0));
+			previous = key;
+		}
+		return count;
+	}
+
 	/** Detaches the programs and frees the maps; safe to call twice. */
 	@Override
 	public synchronized void close() {
@@ -184,6 +206,7 @@ public final class TcpTracer implements AutoCloseable {
 			ring = null;
 		}
 		countersFd = -1;
+		ownersFd = -1;
 		if (object != null) {
 			bpf.bpf_object__close(object);
 			object = null;

@@ -1,0 +1,185 @@
+package io.github.tcptracer.capture;
+
+import static io.github.tcptracer.capture.CaptureAssertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tcptracer.capture.testing.BpfRequirement;
+import io.github.tcptracer.capture.testing.EventCollector;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Which task an event names, in the cases where the kernel runs it in someone else's context. */
+class AttributionTest {
+
+	/** Runs {@code body} on a thread with this name: its comm tells which thread an event names. */
+	private static <T> T onThread(String name, java.util.concurrent.Callable<T> body) throws Exception {
+		ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, name));
+		try {
+			return executor.submit(body).get();
+		} finally {
+			executor.shutdown();
+		}
+	}
+
+	@Test
+	void manyThreadsManyConnectionsExactlyOnceEach() throws Exception {
+		int threads = 6;
+		int perThread = 150;
+		try (TcpTracer tracer = BpfRequirement.start(TraceOptions.all().withPid(SELF));
+				ServerSocket server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress())) {
+			int port = server.getLocalPort();
+			Thread acceptor = new Thread(() -> {
+				try {
+					for (int i = 0; i < threads * perThread; i++) {
+						server.accept().close();
+					}
+				} catch (IOException e) {
+					// the test's counts will show it
+				}
+			}, "acceptor");
+			acceptor.start();
+			ExecutorService clients = Executors.newFixedThreadPool(threads);
+			List<Future<Set<Integer>>> ports = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				String name = "client-" + t;
+				ports.add(clients.submit(() -> {
+					Thread.currentThread().setName(name);
+					Set<Integer> mine = new HashSet<>();
+					for (int i = 0; i < perThread; i++) {
+						try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+							mine.add(socket.getLocalPort());
+						}
+					}
+					return mine;
+				}));
+			}
+			List<Set<Integer>> portsByThread = new ArrayList<>();
+			for (Future<Set<Integer>> f : ports) {
+				portsByThread.add(f.get());
+			}
+			clients.shutdown();
+			acceptor.join(30_000);
+			int total = threads * perThread;
+			List<TcpEvent> events = new EventCollector(tracer).collect(onServerPort(port), atLeast(4 * total),
+					Duration.ofSeconds(20));
+
+			List<TcpEvent> connects = ofType(events, TcpEventType.CONNECT);
+			List<TcpEvent> accepts = ofType(events, TcpEventType.ACCEPT);
+			List<TcpEvent> closes = ofType(events, TcpEventType.CLOSE);
+			assertEquals(total, connects.size(), "connects");
+			assertEquals(total, accepts.size(), "accepts");
+			assertEquals(2 * total, closes.size(), "closes");
+			assertEquals(4 * total, events.size(), "nothing else");
+			assertEquals(total, connects.stream().map(TcpEvent::localPort).distinct().count(), "no duplicates");
+			for (int t = 0; t < threads; t++) {
+				Set<Integer> mine = portsByThread.get(t);
+				String name = "client-" + t;
+				Set<Integer> tids = new HashSet<>();
+				for (TcpEvent connect : connects) {
+					if (mine.contains(connect.localPort())) {
+						assertEquals(name, connect.command(), "connect attributed to its thread");
+						tids.add(connect.tid());
+					}
+				}
+				assertEquals(1, tids.size(), "one tid per client thread");
+			}
+			accepts.forEach(a -> assertEquals("acceptor", a.command()));
+			assertEquals(0, tracer.lostEvents());
+			assertEquals(0, tracer.trackedConnections(), "no connection state outlives its connection");
+		}
+	}
+
+	@Test
+	void refusedConnectGivesFailureNoConnectNoStateLeft() throws Exception {
+		int closedPort;
+		try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closedPort = probe.getLocalPort();
+		}
+		try (TcpTracer tracer = BpfRequirement.start(TraceOptions.all().withPid(SELF))) {
+			onThread("refused", () -> {
+				try (Socket socket = new Socket()) {
+					socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), closedPort));
+					throw new AssertionError("connect should be refused");
+				} catch (ConnectException expected) {
+					return null;
+				}
+			});
+			List<TcpEvent> events = new EventCollector(tracer).collect(onServerPort(closedPort), atLeast(1),
+					Duration.ofSeconds(5));
+			TcpEvent failed = single(events, TcpEventType.CONNECT_FAILED);
+			assertEquals(1, events.size(), () -> "only the failure: " + events);
+			assertEquals(111, failed.error(), "ECONNREFUSED");
+			assertEquals("refused", failed.command());
+			assertEquals(0, tracer.trackedConnections(), "a failed connect leaves no map entry");
+		}
+	}
+
+	@Test
+	void resetCloseIsAttributedToTheAcceptingOwner() throws Exception {
+		try (TcpTracer tracer = BpfRequirement.start(TraceOptions.all().withPid(SELF));
+				ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+			int port = server.getLocalPort();
+			Socket client = onThread("resetter", () -> new Socket(InetAddress.getLoopbackAddress(), port));
+			Socket accepted = onThread("acceptor", server::accept);
+			onThread("resetter", () -> {
+				client.setSoLinger(true, 0);
+				client.close();
+				return null;
+			});
+			List<TcpEvent> events = new EventCollector(tracer).collect(onServerPort(port), atLeast(4),
+					Duration.ofSeconds(5));
+			accepted.close();
+			List<TcpEvent> closes = ofType(events, TcpEventType.CLOSE);
+			assertEquals(2, closes.size(), () -> "two closes: " + events);
+			TcpEvent byClient = closes.stream().filter(e -> e.remotePort() == port).findFirst().orElseThrow();
+			TcpEvent byReset = closes.stream().filter(e -> e.localPort() == port).findFirst().orElseThrow();
+			assertEquals(Attribution.CALLER, byClient.attribution());
+			assertEquals("resetter", byClient.command());
+			assertEquals(0, byClient.error());
+			// The reset is processed in softirq on top of the resetting thread: it must not be named.
+			assertEquals(Attribution.CONNECTION_OWNER, byReset.attribution());
+			assertEquals("acceptor", byReset.command());
+			assertEquals(104, byReset.error(), "ECONNRESET");
+			assertEquals(single(events, TcpEventType.ACCEPT).tid(), byReset.tid());
+		}
+	}
+
+	@Test
+	void closeByThePeerFirst() throws Exception {
+		try (TcpTracer tracer = BpfRequirement.start(TraceOptions.all().withPid(SELF));
+				LoopbackPair pair = LoopbackPair.open(StandardProtocolFamily.INET, "127.0.0.1")) {
+			int port = pair.serverPort();
+			pair.send(1000);
+			pair.accepted.close(); // server closes first: ESTABLISHED -> FIN_WAIT1
+			Thread.sleep(50); // the client reaches CLOSE_WAIT
+			pair.client.close(); // CLOSE_WAIT -> LAST_ACK
+			List<TcpEvent> events = new EventCollector(tracer).collect(onServerPort(port), atLeast(4),
+					Duration.ofSeconds(5));
+			List<TcpEvent> closes = ofType(events, TcpEventType.CLOSE);
+			assertEquals(2, closes.size(), () -> "two closes: " + events);
+			TcpEvent server = closes.stream().filter(e -> e.localPort() == port).findFirst().orElseThrow();
+			TcpEvent client = closes.stream().filter(e -> e.remotePort() == port).findFirst().orElseThrow();
+			assertTrue(server.timestampNanos() < client.timestampNanos(), "server closed first");
+			assertEquals(1000, server.bytesReceived());
+			assertEquals(1000, client.bytesSent());
+			assertEquals(0, client.bytesReceived(), "the server's FIN is not data");
+			assertEquals(Attribution.CALLER, client.attribution());
+			assertEquals(Attribution.CALLER, server.attribution());
+		}
+	}
+}

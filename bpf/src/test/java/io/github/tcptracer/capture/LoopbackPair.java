@@ -1,0 +1,65 @@
+package io.github.tcptracer.capture;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+/** A listener and one connection to it, on loopback, with the socket family a test chooses. */
+final class LoopbackPair implements AutoCloseable {
+	final ServerSocketChannel server;
+	final SocketChannel client;
+	final SocketChannel accepted;
+
+	private LoopbackPair(ServerSocketChannel server, SocketChannel client, SocketChannel accepted) {
+		this.server = server;
+		this.client = client;
+		this.accepted = accepted;
+	}
+
+	/** {@code family} null means Java's default: dual-stack AF_INET6 sockets. */
+	static LoopbackPair open(ProtocolFamily family, String address) throws IOException {
+		ServerSocketChannel server = family == null ? ServerSocketChannel.open() : ServerSocketChannel.open(family);
+		server.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
+		SocketChannel client = family == null ? SocketChannel.open() : SocketChannel.open(family);
+		client.connect(server.getLocalAddress());
+		SocketChannel accepted = server.accept();
+		return new LoopbackPair(server, client, accepted);
+	}
+
+	int serverPort() throws IOException {
+		return ((InetSocketAddress) server.getLocalAddress()).getPort();
+	}
+
+	int clientPort() throws IOException {
+		return ((InetSocketAddress) client.getLocalAddress()).getPort();
+	}
+
+	void send(int bytes) throws IOException {
+		ByteBuffer data = ByteBuffer.allocate(bytes);
+		while (data.hasRemaining()) {
+			client.write(data);
+		}
+		ByteBuffer sink = ByteBuffer.allocate(bytes);
+		while (sink.hasRemaining()) {
+			accepted.read(sink);
+		}
+	}
+
+	/** Closes the client with SO_LINGER 0: it sends a reset instead of a FIN. */
+	void resetClient() throws IOException {
+		client.setOption(StandardSocketOptions.SO_LINGER, 0);
+		client.close();
+	}
+
+	@Override
+	public void close() throws IOException {
+		client.close();
+		accepted.close();
+		server.close();
+	}
+}
