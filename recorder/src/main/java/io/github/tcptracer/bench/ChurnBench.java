@@ -1,0 +1,159 @@
+package io.github.tcptracer.bench;
+
+import io.github.tcptracer.capture.CaptureException;
+import io.github.tcptracer.capture.TcpEvent;
+import io.github.tcptracer.capture.TcpTracer;
+import io.github.tcptracer.capture.TraceLoop;
+import io.github.tcptracer.capture.TraceOptions;
+import io.github.tcptracer.capture.TraceSink;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import net.sourceforge.argparse4j.helper.HelpScreenException;
+import net.sourceforge.argparse4j.inf.ArgumentParserException;
+
+/**
+ * {@code tcptracer bench}: loopback connect/accept/close churn at full speed, alternating rounds
+ * without and with the tracer attached (tracing everything, as {@code tcptracer > /dev/null}
+ * would), and prints connections/s for each, their ratio, events/s and lost events.
+ */
+public final class ChurnBench {
+	private final BenchArguments arguments;
+	private final Supplier<TraceSink> sinks;
+	private final PrintStream out;
+
+	ChurnBench(BenchArguments arguments, Supplier<TraceSink> sinks, PrintStream out) {
+		this.arguments = arguments;
+		this.sinks = sinks;
+		this.out = out;
+	}
+
+	/** Entry of the {@code bench} verb; {@code sinks} makes what the tracer feeds in "on" rounds. */
+	public static int run(String[] args, PrintStream out, PrintStream err, Supplier<TraceSink> sinks) {
+		BenchArguments arguments;
+		try {
+			arguments = BenchArguments.parse(args);
+		} catch (HelpScreenException e) {
+			return 0;
+		} catch (ArgumentParserException e) {
+			e.getParser().handleError(e, new java.io.PrintWriter(err, true));
+			return 2;
+		}
+		try {
+			new ChurnBench(arguments, sinks, out).run();
+			return 0;
+		} catch (CaptureException e) {
+			err.println("tcptracer: " + e.getMessage());
+			return 1;
+		} catch (IOException e) {
+			err.println("tcptracer: bench failed: " + e.getMessage());
+			return 1;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return 130;
+		}
+	}
+
+	private void run() throws CaptureException, IOException, InterruptedException {
+		out.printf("loopback churn: %d client and %d acceptor threads, %d rounds of %.1f s each way%n",
+				arguments.clients(), arguments.clients(), arguments.rounds(), arguments.seconds());
+		List<Round> off = new ArrayList<>();
+		List<Round> on = new ArrayList<>();
+		try (LoopbackChurn churn = new LoopbackChurn(arguments.clients(), arguments.clients())) {
+			measure(churn, false, Math.min(2.0, arguments.seconds())); // warm-up: JIT, backlog, caches
+			out.printf("%-6s %-7s %12s %12s %8s%n", "ROUND", "TRACER", "CONN/S", "EVENTS/S", "LOST");
+			for (int i = 0; i < 2 * arguments.rounds(); i++) {
+				boolean traced = i % 2 == 1;
+				Round round = measure(churn, traced, arguments.seconds());
+				(traced ? on : off).add(round);
+				out.printf("%-6d %-7s %12.0f %12s %8s%n", i + 1, traced ? "on" : "off", round.connectionsPerSecond(),
+						traced ? String.format("%.0f", round.eventsPerSecond()) : "-",
+						traced ? Long.toString(round.lost()) : "-");
+			}
+		}
+		double offRate = mean(off, Round::connectionsPerSecond);
+		double onRate = mean(on, Round::connectionsPerSecond);
+		out.printf("without tracer: %.0f conn/s%n", offRate);
+		out.printf("with tracer:    %.0f conn/s, %.0f events/s, %d lost events%n", onRate,
+				mean(on, Round::eventsPerSecond), on.stream().mapToLong(Round::lost).sum());
+		out.printf("ratio:          %.3f%n", onRate / offRate);
+	}
+
+	private static double mean(List<Round> rounds, java.util.function.ToDoubleFunction<Round> value) {
+		return rounds.stream().mapToDouble(value).average().orElse(Double.NaN);
+	}
+
+	private Round measure(LoopbackChurn churn, boolean traced, double seconds)
+			throws CaptureException, IOException, InterruptedException {
+		if (!traced) {
+			long before = churn.connections();
+			long start = System.nanoTime();
+			Thread.sleep((long) (seconds * 1000));
+			return new Round((churn.connections() - before) / elapsedSeconds(start), 0, 0);
+		}
+		try (TcpTracer tracer = TcpTracer.start(TraceOptions.all())) {
+			CountingSink sink = new CountingSink(sinks.get());
+			AtomicBoolean stop = new AtomicBoolean();
+			Thread drain = new Thread(() -> {
+				try {
+					TraceLoop.run(tracer, sink, stop::get);
+				} catch (IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+			}, "tcptracer-bench-drain");
+			drain.start();
+			long lostBefore = tracer.lostEvents();
+			long eventsBefore = sink.events();
+			long before = churn.connections();
+			long start = System.nanoTime();
+			Thread.sleep((long) (seconds * 1000));
+			double elapsed = elapsedSeconds(start);
+			long connections = churn.connections() - before;
+			long events = sink.events() - eventsBefore;
+			stop.set(true);
+			drain.join();
+			sink.close();
+			return new Round(connections / elapsed, events / elapsed, tracer.lostEvents() - lostBefore);
+		}
+	}
+
+	private static double elapsedSeconds(long startNanos) {
+		return (System.nanoTime() - startNanos) / 1e9;
+	}
+
+	private record Round(double connectionsPerSecond, double eventsPerSecond, long lost) {
+	}
+
+	/** Counts what reaches the real sink, for events/s. */
+	private static final class CountingSink implements TraceSink {
+		private final TraceSink delegate;
+		private volatile long events;
+
+		CountingSink(TraceSink delegate) {
+			this.delegate = delegate;
+		}
+
+		long events() {
+			return events;
+		}
+
+		@Override
+		public void onEvent(TcpEvent event) throws IOException {
+			events++; // single writer: the drain thread
+			delegate.onEvent(event);
+		}
+
+		@Override
+		public void afterPoll(long kernelLostTotal) throws IOException {
+			delegate.afterPoll(kernelLostTotal);
+		}
+
+		@Override
+		public void close() throws IOException {
+			delegate.close();
+		}
+	}
+}
