@@ -1,0 +1,69 @@
+package io.github.tcptracer.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.tcptracer.capture.testing.BpfRequirement;
+import io.github.tcptracer.capture.testing.StartProbe;
+import com.sun.jna.Native;
+import io.github.tcptracer.capture.testing.WorldReadableClassPath;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The expected start failures give one line naming the cause. Each runs {@link StartProbe} in a
+ * child JVM whose environment lacks one thing: privileges (another user), libbpf or BTF (hidden
+ * by a bind mount in a private mount namespace).
+ */
+class StartErrorsTest {
+
+	@BeforeAll
+	static void machineCanTraceAtAll() {
+		BpfRequirement.require(); // so a failure below is about the missing piece, not the machine
+	}
+
+	/** Runs the probe as {@code setup; exec runner java -cp ... StartProbe} in a private mount namespace. */
+	private static String probe(String setup, String runner) throws Exception {
+		return probe(setup, runner, System.getProperty("java.class.path"));
+	}
+
+	private static String probe(String setup, String runner, String classPath) throws Exception {
+		List<String> command = new ArrayList<>(List.of("unshare", "--mount", "sh", "-c",
+				setup + " exec " + runner + " \"$0\" -cp \"$1\" " + StartProbe.class.getName(),
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				classPath));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+		assertEquals(0, process.waitFor(), output);
+		return output;
+	}
+
+	@Test
+	void withoutPrivilegesSaysWhichCapabilities() throws Exception {
+		String output;
+		try (WorldReadableClassPath classPath = WorldReadableClassPath.of(TcpTracer.class, StartProbe.class,
+				Native.class)) {
+			output = probe("true;", "setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all "
+					+ "env HOME=/tmp", classPath.classPath());
+		}
+		assertEquals("error: BPF not permitted: run as root, or with CAP_BPF and CAP_PERFMON "
+				+ "(this process lacks CAP_BPF and CAP_PERFMON)", output);
+	}
+
+	@Test
+	void withoutLibbpfNamesThePackage() throws Exception {
+		String output = probe("for f in $(ldconfig -p | sed -n 's/.*libbpf.so.1 .*=> //p'); do "
+				+ "mount --bind /dev/null \"$(readlink -f \"$f\")\"; done;", "");
+		assertEquals("error: libbpf.so.1 not found: install the libbpf1 package (apt-get install libbpf1)", output);
+	}
+
+	@Test
+	void withoutBtfSaysSo() throws Exception {
+		String output = probe("mount -t tmpfs none /sys/kernel/btf;", "");
+		assertEquals("error: kernel without BTF: /sys/kernel/btf/vmlinux is missing (tcptracer needs a kernel "
+				+ ">= 5.8 built with CONFIG_DEBUG_INFO_BTF=y)", output);
+	}
+}
