@@ -117,8 +117,19 @@ static __always_inline bool sock_selected(const struct sock *sk, __u16 family, _
 	return true;
 }
 
-static __always_inline __u32 sock_netns(const struct sock *sk)
+/*
+ * Field reads of a struct sock. In the tp_btf program sk is a BTF pointer: plain loads, which
+ * the verifier turns into fault-safe ones, cost far less than a bpf_probe_read_kernel() call
+ * each. The accept path found its sk through probe reads, so it must probe too. Callers pass
+ * a constant: with __always_inline the other branch is compiled out, so the verifier never
+ * sees a direct load of a probed pointer.
+ */
+#define SK_READ(direct, sk, field) ((direct) ? (sk)->field : BPF_CORE_READ(sk, field))
+
+static __always_inline __u32 sock_netns(const struct sock *sk, bool direct)
 {
+	if (direct)
+		return sk->__sk_common.skc_net.net->ns.inum;
 	return BPF_CORE_READ(sk, __sk_common.skc_net.net, ns.inum);
 }
 
@@ -165,8 +176,8 @@ static __always_inline void remember_current_task(const struct sock *sk, bool ac
 }
 
 /* Reserves an event and fills the socket's tuple; NULL when the ring buffer is full. */
-static __always_inline struct event *new_event(const struct sock *sk, __u8 type, __u16 family,
-					       __u32 netns, __u64 now)
+static __always_inline struct event *new_event(const struct sock *sk, bool direct, __u8 type,
+					       __u16 family, __u32 netns, __u64 now)
 {
 	struct event *e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
 
@@ -183,20 +194,20 @@ static __always_inline struct event *new_event(const struct sock *sk, __u8 type,
 	e->family = family;
 	e->netns = netns;
 	e->error = 0;
-	e->dport = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+	e->dport = bpf_ntohs(SK_READ(direct, sk, __sk_common.skc_dport));
 	/* skc_num is 0 once a reset connection is unhashed: fall back to inet_sport. */
-	e->sport = BPF_CORE_READ(sk, __sk_common.skc_num);
+	e->sport = SK_READ(direct, sk, __sk_common.skc_num);
 	if (!e->sport)
-		e->sport = bpf_ntohs(BPF_CORE_READ((struct inet_sock *)sk, inet_sport));
+		/* (rare) a BTF sock pointer cannot be read as its inet_sock: probe */
+		e->sport = bpf_ntohs(BPF_CORE_READ((const struct inet_sock *)sk, inet_sport));
 	if (family == FAMILY_INET) {
 		__builtin_memset(e->saddr, 0, sizeof(e->saddr));
 		__builtin_memset(e->daddr, 0, sizeof(e->daddr));
-		BPF_CORE_READ_INTO((__u32 *)e->saddr, sk, __sk_common.skc_rcv_saddr);
-		BPF_CORE_READ_INTO((__u32 *)e->daddr, sk, __sk_common.skc_daddr);
+		*(__u32 *)e->saddr = SK_READ(direct, sk, __sk_common.skc_rcv_saddr);
+		*(__u32 *)e->daddr = SK_READ(direct, sk, __sk_common.skc_daddr);
 	} else {
-		/* READ_INTO copies sizeof(*dst): read through an in6_addr pointer for all 16 bytes. */
-		BPF_CORE_READ_INTO((struct in6_addr *)e->saddr, sk, __sk_common.skc_v6_rcv_saddr);
-		BPF_CORE_READ_INTO((struct in6_addr *)e->daddr, sk, __sk_common.skc_v6_daddr);
+		*(struct in6_addr *)e->saddr = SK_READ(direct, sk, __sk_common.skc_v6_rcv_saddr);
+		*(struct in6_addr *)e->daddr = SK_READ(direct, sk, __sk_common.skc_v6_daddr);
 	}
 	return e;
 }
@@ -217,13 +228,13 @@ static __always_inline void on_connect_done(const struct sock *sk, int newstate,
 
 	if (!o)
 		return;
-	e = new_event(sk, newstate == ST_ESTABLISHED ? EVENT_CONNECT : EVENT_CONNECT_FAILED, family,
-		      netns, now);
+	e = new_event(sk, true, newstate == ST_ESTABLISHED ? EVENT_CONNECT : EVENT_CONNECT_FAILED,
+		      family, netns, now);
 	if (e) {
 		set_owner_task(e, o);
 		e->start_ns = o->start_ns;
 		if (newstate != ST_ESTABLISHED)
-			e->error = BPF_CORE_READ(sk, sk_err);
+			e->error = sk->sk_err;
 		submit(e);
 	}
 	if (newstate == ST_ESTABLISHED)
@@ -243,7 +254,7 @@ static __always_inline void on_close(const struct sock *sk, int oldstate, int ne
 {
 	__u64 key = (__u64)sk;
 	struct owner *o = bpf_map_lookup_elem(&owners, &key);
-	int err = BPF_CORE_READ(sk, sk_err);
+	int err = sk->sk_err;
 	bool by_process = newstate != ST_CLOSE || err == 0;
 	struct event *e;
 
@@ -253,7 +264,7 @@ static __always_inline void on_close(const struct sock *sk, int oldstate, int ne
 	} else if (!o && (cfg.pid || cfg.use_cgroup_map || cfg.use_mntns_map)) {
 		return; /* owner unknown, so it cannot be shown to match the task filters */
 	}
-	e = new_event(sk, EVENT_CLOSE, family, netns, bpf_ktime_get_ns());
+	e = new_event(sk, true, EVENT_CLOSE, family, netns, bpf_ktime_get_ns());
 	if (!e)
 		return;
 	if (by_process) {
@@ -276,10 +287,11 @@ static __always_inline void on_close(const struct sock *sk, int oldstate, int ne
 	 * active open) and the peer's FIN (received when closing from CLOSE_WAIT). Our own FIN
 	 * cannot be acked yet when the connection leaves ESTABLISHED/CLOSE_WAIT.
 	 */
-	e->bytes_acked = BPF_CORE_READ((struct tcp_sock *)sk, bytes_acked);
+	/* tcp_sock fields lie beyond struct sock: the verifier wants them probed */
+	e->bytes_acked = BPF_CORE_READ((const struct tcp_sock *)sk, bytes_acked);
 	if (o && o->active && e->bytes_acked)
 		e->bytes_acked -= 1;
-	e->bytes_received = BPF_CORE_READ((struct tcp_sock *)sk, bytes_received);
+	e->bytes_received = BPF_CORE_READ((const struct tcp_sock *)sk, bytes_received);
 	if (oldstate == ST_CLOSE_WAIT && e->bytes_received)
 		e->bytes_received -= 1;
 	submit(e);
@@ -288,13 +300,21 @@ static __always_inline void on_close(const struct sock *sk, int oldstate, int ne
 SEC("tp_btf/inet_sock_set_state")
 int BPF_PROG(handle_set_state, const struct sock *sk, int oldstate, int newstate)
 {
+	bool closing = (oldstate == ST_ESTABLISHED || oldstate == ST_CLOSE_WAIT) &&
+		       (newstate == ST_FIN_WAIT1 || newstate == ST_LAST_ACK || newstate == ST_CLOSE);
 	__u16 family;
 	__u32 netns;
 
-	if (BPF_CORE_READ(sk, sk_protocol) != PROTO_TCP)
+	/* Decide on the states (arguments, free) before touching the socket. */
+	if (newstate != ST_SYN_SENT && oldstate != ST_SYN_SENT && !closing) {
+		if (newstate == ST_CLOSE)
+			goto forget;
 		return 0;
-	family = BPF_CORE_READ(sk, __sk_common.skc_family);
-	netns = sock_netns(sk);
+	}
+	if (sk->sk_protocol != PROTO_TCP)
+		return 0;
+	family = sk->__sk_common.skc_family;
+	netns = sock_netns(sk, true);
 
 	if (newstate == ST_SYN_SENT) {
 		/* connect() in process context: the only moment the caller is "current". */
@@ -309,9 +329,7 @@ int BPF_PROG(handle_set_state, const struct sock *sk, int oldstate, int newstate
 			goto forget;
 		return 0;
 	}
-	if ((oldstate == ST_ESTABLISHED || oldstate == ST_CLOSE_WAIT) &&
-	    (newstate == ST_FIN_WAIT1 || newstate == ST_LAST_ACK || newstate == ST_CLOSE) &&
-	    sock_selected(sk, family, netns))
+	if (sock_selected(sk, family, netns))
 		on_close(sk, oldstate, newstate, family, netns);
 	if (newstate != ST_CLOSE)
 		return 0;
@@ -352,12 +370,12 @@ static __always_inline int on_accept_exit(long ret)
 	if (!sk || BPF_CORE_READ(sk, sk_protocol) != PROTO_TCP)
 		return 0; /* accept4() also serves AF_UNIX and other stream sockets */
 	family = BPF_CORE_READ(sk, __sk_common.skc_family);
-	netns = sock_netns(sk);
+	netns = sock_netns(sk, false);
 	if (!sock_selected(sk, family, netns))
 		return 0;
 
 	now = bpf_ktime_get_ns();
-	e = new_event(sk, EVENT_ACCEPT, family, netns, now);
+	e = new_event(sk, false, EVENT_ACCEPT, family, netns, now);
 	if (e) {
 		set_current_task(e);
 		submit(e);

@@ -43,6 +43,10 @@ interface Libbpf extends Library {
 
 	int bpf_link__destroy(Pointer link);
 
+	int bpf_program__fd(Pointer program);
+
+	int bpf_obj_get_info_by_fd(int fd, Pointer info, com.sun.jna.ptr.IntByReference infoLength);
+
 	int bpf_obj_get(String path);
 
 	int bpf_map_lookup_elem(int fd, Pointer key, Pointer value);

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  */
 public final class TcpTracer implements AutoCloseable {
 	private static final String OBJECT_RESOURCE = "tcptracer.bpf.o";
-	private static final String[] PROGRAMS = {"handle_set_state", "handle_accept4_exit", "handle_accept_exit"};
+	private static final String[] PROGRAMS = System.getProperty("programs", "handle_set_state,handle_accept4_exit,handle_accept_exit").split(",");
 	private static final int EPERM = 1;
 	private static final int CONFIG_SIZE = 16;
 	/** Most records one poll hands over, so a consumer gets to flush under a flood. */
@@ -27,6 +27,7 @@ public final class TcpTracer implements AutoCloseable {
 	private final Memory objectBytes; // libbpf reads the ELF from here until load
 	private Pointer object;
 	private final List<Pointer> links = new ArrayList<>();
+	private final List<Integer> programFds = new ArrayList<>();
 	private RingBuffer ring;
 	private int countersFd = -1;
 	private int ownersFd = -1;
@@ -140,6 +141,7 @@ public final class TcpTracer implements AutoCloseable {
 						+ (errno == EPERM ? " (" + Preflight.notPermitted("attach refused") + ")" : ""));
 			}
 			links.add(link);
+			programFds.add(bpf.bpf_program__fd(program));
 		}
 	}
 
@@ -155,11 +157,19 @@ public final class TcpTracer implements AutoCloseable {
 				MAX_RECORDS_PER_POLL);
 	}
 
-	/** Events the kernel could not deliver because the ring buffer was full, since start. */
+	/**
+	 * Events possibly lost in the kernel since start: those dropped because the ring buffer was
+	 * full, plus program runs the kernel skipped because one of ours was already running on that
+	 * CPU (a softirq state change nested in a process-context one; each may have been an event).
+	 */
 	public synchronized long lostEvents() {
 		if (countersFd < 0) {
 			return 0;
 		}
+		return ringBufferFull() + ProgramStatistics.recursionMisses(bpf, programFds);
+	}
+
+	private long ringBufferFull() {
 		int cpus = bpf.libbpf_num_possible_cpus();
 		Memory key = new Memory(4);
 		key.setInt(0, 0);
@@ -207,6 +217,7 @@ public final class TcpTracer implements AutoCloseable {
 		}
 		countersFd = -1;
 		ownersFd = -1;
+		programFds.clear();
 		if (object != null) {
 			bpf.bpf_object__close(object);
 			object = null;

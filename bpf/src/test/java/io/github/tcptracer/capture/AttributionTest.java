@@ -100,8 +100,21 @@ class AttributionTest {
 			}
 			accepts.forEach(a -> assertEquals("acceptor", a.command()));
 			assertEquals(0, tracer.lostEvents());
-			assertEquals(0, tracer.trackedConnections(), "no connection state outlives its connection");
+			assertEquals(0, trackedAfterConnectionsEnd(tracer), "no connection state outlives its connection");
 		}
+	}
+
+	/**
+	 * The owner map once the test's connections have fully ended: a close event comes when a
+	 * connection leaves ESTABLISHED, its entry goes when it reaches CLOSE (after the FIN/ACK
+	 * exchange), so allow the last ones a moment.
+	 */
+	private static int trackedAfterConnectionsEnd(TcpTracer tracer) throws InterruptedException {
+		long deadline = System.nanoTime() + 5_000_000_000L;
+		while (tracer.trackedConnections() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		return tracer.trackedConnections();
 	}
 
 	@Test
@@ -125,7 +138,7 @@ class AttributionTest {
 			assertEquals(1, events.size(), () -> "only the failure: " + events);
 			assertEquals(111, failed.error(), "ECONNREFUSED");
 			assertEquals("refused", failed.command());
-			assertEquals(0, tracer.trackedConnections(), "a failed connect leaves no map entry");
+			assertEquals(0, trackedAfterConnectionsEnd(tracer), "a failed connect leaves no map entry");
 		}
 	}
 
