@@ -63,27 +63,36 @@ public final class ChurnBench {
 		List<Round> off = new ArrayList<>();
 		List<Round> on = new ArrayList<>();
 		try (LoopbackChurn churn = new LoopbackChurn(arguments.clients(), arguments.clients())) {
-			measure(churn, false, Math.min(2.0, arguments.seconds())); // warm-up: JIT, backlog, caches
-			out.printf("%-6s %-7s %12s %12s %8s%n", "ROUND", "TRACER", "CONN/S", "EVENTS/S", "LOST");
+			// Warm-up both ways (JIT of the churn and of the decoding path), not counted.
+			measure(churn, false, Math.min(2.0, arguments.seconds()));
+			measure(churn, true, Math.min(2.0, arguments.seconds()));
+			out.printf("%-6s %-7s %12s %12s %8s %12s%n", "ROUND", "TRACER", "CONN/S", "EVENTS/S", "LOST", "CONSUMER-CPU");
 			for (int i = 0; i < 2 * arguments.rounds(); i++) {
 				boolean traced = i % 2 == 1;
 				Round round = measure(churn, traced, arguments.seconds());
 				(traced ? on : off).add(round);
-				out.printf("%-6d %-7s %12.0f %12s %8s%n", i + 1, traced ? "on" : "off", round.connectionsPerSecond(),
-						traced ? String.format("%.0f", round.eventsPerSecond()) : "-",
-						traced ? Long.toString(round.lost()) : "-");
+				out.printf("%-6d %-7s %12.0f %12s %8s %12s%n", i + 1, traced ? "on" : "off",
+						round.connectionsPerSecond(), traced ? String.format("%.0f", round.eventsPerSecond()) : "-",
+						traced ? Long.toString(round.lost()) : "-",
+						traced ? String.format("%.1f%%", 100 * round.consumerCpu()) : "-");
 			}
 		}
-		double offRate = mean(off, Round::connectionsPerSecond);
-		double onRate = mean(on, Round::connectionsPerSecond);
+		// Medians: a round that another process on the machine disturbed does not move them.
+		double offRate = median(off, Round::connectionsPerSecond);
+		double onRate = median(on, Round::connectionsPerSecond);
+		out.printf("medians of the rounds%n");
 		out.printf("without tracer: %.0f conn/s%n", offRate);
-		out.printf("with tracer:    %.0f conn/s, %.0f events/s, %d lost events%n", onRate,
-				mean(on, Round::eventsPerSecond), on.stream().mapToLong(Round::lost).sum());
+		out.printf("with tracer:    %.0f conn/s, %.0f events/s, %d lost events in all rounds%n", onRate,
+				median(on, Round::eventsPerSecond), on.stream().mapToLong(Round::lost).sum());
+		out.printf("Java consumer:  %.1f%% of one core (decoding and the sink)%n",
+				100 * median(on, Round::consumerCpu));
 		out.printf("ratio:          %.3f%n", onRate / offRate);
 	}
 
-	private static double mean(List<Round> rounds, java.util.function.ToDoubleFunction<Round> value) {
-		return rounds.stream().mapToDouble(value).average().orElse(Double.NaN);
+	private static double median(List<Round> rounds, java.util.function.ToDoubleFunction<Round> value) {
+		double[] sorted = rounds.stream().mapToDouble(value).sorted().toArray();
+		int middle = sorted.length / 2;
+		return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
 	private Round measure(LoopbackChurn churn, boolean traced, double seconds)
@@ -92,16 +101,19 @@ public final class ChurnBench {
 			long before = churn.connections();
 			long start = System.nanoTime();
 			Thread.sleep((long) (seconds * 1000));
-			return new Round((churn.connections() - before) / elapsedSeconds(start), 0, 0);
+			return new Round((churn.connections() - before) / elapsedSeconds(start), 0, 0, 0);
 		}
 		try (TcpTracer tracer = TcpTracer.start(TraceOptions.all())) {
 			CountingSink sink = new CountingSink(sinks.get());
 			AtomicBoolean stop = new AtomicBoolean();
+			long[] drainCpuNanos = new long[1];
 			Thread drain = new Thread(() -> {
 				try {
 					TraceLoop.run(tracer, sink, stop::get);
 				} catch (IOException e) {
 					throw new java.io.UncheckedIOException(e);
+				} finally {
+					drainCpuNanos[0] = THREADS.getCurrentThreadCpuTime();
 				}
 			}, "tcptracer-bench-drain");
 			drain.start();
@@ -116,7 +128,8 @@ public final class ChurnBench {
 			stop.set(true);
 			drain.join();
 			sink.close();
-			return new Round(connections / elapsed, events / elapsed, tracer.lostEvents() - lostBefore);
+			return new Round(connections / elapsed, events / elapsed, tracer.lostEvents() - lostBefore,
+					drainCpuNanos[0] / 1e9 / elapsed);
 		}
 	}
 
@@ -124,7 +137,11 @@ public final class ChurnBench {
 		return (System.nanoTime() - startNanos) / 1e9;
 	}
 
-	private record Round(double connectionsPerSecond, double eventsPerSecond, long lost) {
+	private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
+			.getThreadMXBean();
+
+	/** {@code consumerCpu}: CPU time of the Java thread draining the ring buffer, in cores. */
+	private record Round(double connectionsPerSecond, double eventsPerSecond, long lost, double consumerCpu) {
 	}
 
 	/** Counts what reaches the real sink, for events/s. */
