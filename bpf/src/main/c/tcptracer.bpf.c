@@ -343,6 +343,7 @@ forget:;
 static __always_inline int on_accept_exit(long ret)
 {
 	struct task_struct *task;
+	struct fdtable *fdt;
 	struct file **fds;
 	struct file *file = NULL;
 	struct socket *sock;
@@ -355,11 +356,15 @@ static __always_inline int on_accept_exit(long ret)
 
 	if (ret < 0 || !task_selected())
 		return 0;
-	/* The returned fd's file -> socket -> sock, in the accepting task's fd table. */
-	task = (struct task_struct *)bpf_get_current_task();
-	if ((unsigned long)ret >= BPF_CORE_READ(task, files, fdt, max_fds))
+	/*
+	 * The returned fd's file -> socket -> sock, in the accepting task's fd table. The task is a
+	 * BTF pointer (direct loads); the fd array holds plain pointers, so from there on it probes.
+	 */
+	task = bpf_get_current_task_btf();
+	fdt = task->files->fdt;
+	if ((unsigned long)ret >= fdt->max_fds)
 		return 0;
-	fds = BPF_CORE_READ(task, files, fdt, fd);
+	fds = fdt->fd;
 	bpf_probe_read_kernel(&file, sizeof(file), &fds[ret]);
 	if (!file)
 		return 0;
