@@ -297,8 +297,15 @@ static __always_inline void on_close(const struct sock *sk, int oldstate, int ne
 	submit(e);
 }
 
-SEC("tp_btf/inet_sock_set_state")
-int BPF_PROG(handle_set_state, const struct sock *sk, int oldstate, int newstate)
+/* Per CPU: 1 while handle_set_state runs. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+} running SEC(".maps");
+
+static __always_inline void on_set_state(const struct sock *sk, int oldstate, int newstate)
 {
 	bool closing = (oldstate == ST_ESTABLISHED || oldstate == ST_CLOSE_WAIT) &&
 		       (newstate == ST_FIN_WAIT1 || newstate == ST_LAST_ACK || newstate == ST_CLOSE);
@@ -309,10 +316,10 @@ int BPF_PROG(handle_set_state, const struct sock *sk, int oldstate, int newstate
 	if (newstate != ST_SYN_SENT && oldstate != ST_SYN_SENT && !closing) {
 		if (newstate == ST_CLOSE)
 			goto forget;
-		return 0;
+		return;
 	}
 	if (sk->sk_protocol != PROTO_TCP)
-		return 0;
+		return;
 	family = sk->__sk_common.skc_family;
 	netns = sock_netns(sk, true);
 
@@ -320,23 +327,56 @@ int BPF_PROG(handle_set_state, const struct sock *sk, int oldstate, int newstate
 		/* connect() in process context: the only moment the caller is "current". */
 		if (sock_selected(sk, family, netns) && task_selected())
 			remember_current_task(sk, true, bpf_ktime_get_ns());
-		return 0;
+		return;
 	}
 	if (oldstate == ST_SYN_SENT) {
 		if (sock_selected(sk, family, netns))
 			on_connect_done(sk, newstate, family, netns);
 		else if (newstate == ST_CLOSE)
 			goto forget;
-		return 0;
+		return;
 	}
 	if (sock_selected(sk, family, netns))
 		on_close(sk, oldstate, newstate, family, netns);
 	if (newstate != ST_CLOSE)
-		return 0;
+		return;
 forget:;
 	__u64 key = (__u64)sk;
 
 	bpf_map_delete_elem(&owners, &key);
+}
+
+SEC("tp_btf/inet_sock_set_state")
+int BPF_PROG(handle_set_state, const struct sock *sk, int oldstate, int newstate)
+{
+	__u32 zero = 0;
+	__u32 *active = bpf_map_lookup_elem(&running, &zero);
+
+	if (active)
+		*active = 1;
+	on_set_state(sk, oldstate, newstate);
+	if (active)
+		*active = 0;
+	return 0;
+}
+
+/*
+ * The kernel skips a program already running on this CPU, and a state change in softirq (a
+ * SYN-ACK, a reset) can interrupt handle_set_state in process context: that change would be
+ * lost. This second program on the same tracepoint has its own running count, so it does run
+ * then, and it handles exactly the changes for which handle_set_state is running (and was
+ * therefore skipped) on this CPU.
+ */
+SEC("tp_btf/inet_sock_set_state")
+int BPF_PROG(handle_set_state_nested, const struct sock *sk, int oldstate, int newstate)
+{
+	__u32 zero = 0;
+	__u32 *active = bpf_map_lookup_elem(&running, &zero);
+
+	if (!active || !*active)
+		return 0;
+	count(COUNTER_RECOVERED);
+	on_set_state(sk, oldstate, newstate);
 	return 0;
 }
 

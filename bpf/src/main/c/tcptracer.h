@@ -57,8 +57,9 @@ struct config {
 
 /* Index of the per-CPU counters in the "counters" map. */
 enum counter {
-	COUNTER_LOST = 0,     /* events dropped because the ring buffer was full */
-	COUNTER_MAX = 1,
+	COUNTER_LOST = 0,      /* events dropped because the ring buffer was full */
+	COUNTER_RECOVERED = 1, /* state changes handled by handle_set_state_nested */
+	COUNTER_MAX = 2,
 };
 
 #endif
