@@ -8,8 +8,9 @@
  *      SYN_SENT -> ESTABLISHED    softirq: emit CONNECT for the remembered owner
  *      SYN_SENT -> CLOSE          emit CONNECT_FAILED, forget the owner
  *      ESTABLISHED|CLOSE_WAIT -> FIN_WAIT1|LAST_ACK|CLOSE
- *                                 emit CLOSE (see close_attribution())
+ *                                 emit CLOSE (see on_close() for whom it names)
  *      any -> CLOSE               forget the owner: no map entry outlives its socket
+ *    and handle_set_state_nested, its twin for changes the kernel skips the first for
  *  - syscalls:sys_exit_accept4, sys_exit_accept
  *      walk the returned fd to its sock in the accepting task: emit ACCEPT
  *
@@ -35,7 +36,7 @@
 #define ST_LAST_ACK 9
 
 _Static_assert(sizeof(struct event) == 112, "EventLayout.java expects 112 bytes");
-_Static_assert(sizeof(struct config) == 16, "TraceConfig expects 16 bytes");
+_Static_assert(sizeof(struct config) == 16, "TcpTracer.configure() writes 16 bytes");
 
 const volatile struct config cfg = {};
 
@@ -285,9 +286,9 @@ static __always_inline void on_close(const struct sock *sk, int oldstate, int ne
 	/*
 	 * Sequence space counts SYN and FIN as one byte each: take out our SYN (acked on an
 	 * active open) and the peer's FIN (received when closing from CLOSE_WAIT). Our own FIN
-	 * cannot be acked yet when the connection leaves ESTABLISHED/CLOSE_WAIT.
+	 * cannot be acked yet when the connection leaves ESTABLISHED/CLOSE_WAIT. (tcp_sock fields
+	 * lie beyond struct sock, so the verifier wants them probed.)
 	 */
-	/* tcp_sock fields lie beyond struct sock: the verifier wants them probed */
 	e->bytes_acked = BPF_CORE_READ((const struct tcp_sock *)sk, bytes_acked);
 	if (o && o->active && e->bytes_acked)
 		e->bytes_acked -= 1;
