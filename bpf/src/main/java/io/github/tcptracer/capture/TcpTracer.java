@@ -49,9 +49,11 @@ public final class TcpTracer implements AutoCloseable {
 
 	/** Loads and attaches the programs; events start flowing into the ring buffer at once. */
 	public static TcpTracer start(TraceOptions options) throws CaptureException {
+		// Both checks before JNA loads anything: an unprivileged JVM (the agent's host) never
+		// loads native code.
 		Preflight.requireBtf();
-		Libbpf bpf = Natives.libbpf();
 		Preflight.requirePrivileges();
+		Libbpf bpf = Natives.libbpf();
 		Memory bytes = objectBytes();
 		Pointer object = bpf.bpf_object__open_mem(bytes, bytes.size(), null);
 		if (object == null) {

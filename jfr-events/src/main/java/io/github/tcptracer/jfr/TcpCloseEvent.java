@@ -28,6 +28,7 @@ public class TcpCloseEvent extends TcpConnectionEvent {
 	public long bytesSent;
 
 	@Label("Bytes Received")
+	@Description("Bytes received from the peer")
 	@DataAmount
 	public long bytesReceived;
 

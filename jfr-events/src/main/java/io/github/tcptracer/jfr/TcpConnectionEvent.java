@@ -47,6 +47,11 @@ public abstract class TcpConnectionEvent extends Event {
 	@Description("The task's kernel name (comm), at most 15 bytes; for a JVM thread, its truncated name")
 	public String command;
 
+	@Label("Java Thread")
+	@Description("The Java thread with this tid, when the recording JVM itself made the call (the agent) and the"
+			+ " thread still ran when the event was read; empty otherwise")
+	public Thread javaThread;
+
 	@Label("User ID")
 	public int uid;
 

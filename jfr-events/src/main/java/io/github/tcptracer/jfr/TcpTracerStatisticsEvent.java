@@ -7,23 +7,31 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
-/** Counts since the previous statistics event; emitted periodically and when tracing ends. */
+/**
+ * Counts since the previous statistics event; emitted periodically and when tracing ends. The
+ * event's start time and duration are the period it counts, so consecutive ones tile the trace.
+ */
 @Name(TcpEventNames.STATISTICS)
 @Label("TCP Tracer Statistics")
-@Description("Events seen, lost in the kernel and dropped in user space since the previous statistics event")
+@Description("Events seen, lost in the kernel and dropped in user space during the event's period, which starts"
+		+ " where the previous statistics event ended")
 @Category({"Operating System", "Network", "TCP"})
 @StackTrace(false)
 public class TcpTracerStatisticsEvent extends Event {
 	@Label("Connects")
+	@Description("TCP Connect events recorded")
 	public long connects;
 
 	@Label("Accepts")
+	@Description("TCP Accept events recorded")
 	public long accepts;
 
 	@Label("Closes")
+	@Description("TCP Close events recorded")
 	public long closes;
 
 	@Label("Failed Connects")
+	@Description("TCP Connect Failed events recorded")
 	public long failedConnects;
 
 	@Label("Lost Events")
@@ -31,6 +39,7 @@ public class TcpTracerStatisticsEvent extends Event {
 	public long lostEvents;
 
 	@Label("Dropped Events")
-	@Description("Events received but not recorded: a user-space queue was full")
+	@Description("Events received but not recorded: a user-space queue was full, or the event was of a type"
+			+ " this version does not record")
 	public long droppedEvents;
 }

@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import net.sourceforge.argparse4j.helper.HelpScreenException;
-import net.sourceforge.argparse4j.inf.ArgumentParserException;
 
 /**
  * {@code tcptracer bench}: loopback connect/accept/close churn at full speed, alternating rounds
@@ -21,27 +19,21 @@ import net.sourceforge.argparse4j.inf.ArgumentParserException;
  * would), and prints connections/s for each, their ratio, events/s and lost events.
  */
 public final class ChurnBench {
-	private final BenchArguments arguments;
+	private final BenchSettings arguments;
 	private final Supplier<TraceSink> sinks;
 	private final PrintStream out;
 
-	ChurnBench(BenchArguments arguments, Supplier<TraceSink> sinks, PrintStream out) {
+	ChurnBench(BenchSettings arguments, Supplier<TraceSink> sinks, PrintStream out) {
 		this.arguments = arguments;
 		this.sinks = sinks;
 		this.out = out;
 	}
 
-	/** Entry of the {@code bench} verb; {@code sinks} makes what the tracer feeds in "on" rounds. */
-	public static int run(String[] args, PrintStream out, PrintStream err, Supplier<TraceSink> sinks) {
-		BenchArguments arguments;
-		try {
-			arguments = BenchArguments.parse(args);
-		} catch (HelpScreenException e) {
-			return 0;
-		} catch (ArgumentParserException e) {
-			e.getParser().handleError(e, new java.io.PrintWriter(err, true));
-			return 2;
-		}
+	/**
+	 * Runs the bench and returns the exit status; {@code sinks} makes what the tracer feeds in
+	 * the traced rounds.
+	 */
+	public static int run(BenchSettings arguments, PrintStream out, PrintStream err, Supplier<TraceSink> sinks) {
 		try {
 			new ChurnBench(arguments, sinks, out).run();
 			return 0;

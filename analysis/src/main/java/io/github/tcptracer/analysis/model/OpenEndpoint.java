@@ -1,0 +1,4 @@
+package io.github.tcptracer.analysis.model;
+
+public record OpenEndpoint(EndpointRef endpoint, long open, long oldestOpenedEpochMillis) {
+}

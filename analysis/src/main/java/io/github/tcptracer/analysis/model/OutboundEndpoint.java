@@ -1,0 +1,4 @@
+package io.github.tcptracer.analysis.model;
+
+public record OutboundEndpoint(EndpointRef endpoint, long connects, long failedConnects) {
+}

@@ -1,0 +1,131 @@
+package io.github.tcptracer.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tcptracer.analysis.testing.Conn;
+import io.github.tcptracer.analysis.testing.Reports;
+import io.github.tcptracer.analysis.testing.Reports.Run;
+import io.github.tcptracer.analysis.testing.TestRecording;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: its outputs, and one clear line and a failing exit code for a bad file. */
+class ReportCommandTest {
+	@TempDir
+	static Path dir;
+	private static Path recording;
+
+	@BeforeAll
+	static void record() throws Exception {
+		recording = dir.resolve("small.jfr");
+		try (TestRecording r = new TestRecording()) {
+			r.connectAndClose(Conn.outbound("10.0.0.1", 80, 40_000), 0, 5_000_000);
+			r.dump(recording);
+		}
+	}
+
+	@Test
+	void writesEachFormatToStandardOutputOrAFile() throws Exception {
+		Run text = Reports.command(recording.toString());
+		assertEquals(0, text.exitCode(), text.err());
+		assertTrue(text.out().startsWith("tcptracer report"), text.out());
+		assertTrue(text.out().contains("10.0.0.1:80"), text.out());
+
+		Run json = Reports.command(recording.toString(), "--format", "json");
+		assertEquals(0, json.exitCode());
+		assertTrue(json.out().trim().startsWith("{"), json.out());
+
+		Path html = dir.resolve("report.html");
+		Run toFile = Reports.command(recording.toString(), "--format", "html", "-o", html.toString());
+		assertEquals(0, toFile.exitCode(), toFile.err());
+		assertEquals("", toFile.out());
+		assertTrue(Files.readString(html).startsWith("<!DOCTYPE html>"));
+	}
+
+	@Test
+	void aFileThatIsNotARecording() throws Exception {
+		Path file = Files.writeString(dir.resolve("notes.jfr"), "these are not the events you are looking for");
+		assertOneLineFailure(Reports.command(file.toString()), "notes.jfr: not a JFR recording");
+	}
+
+	@Test
+	void anEmptyFile() throws Exception {
+		Path file = Files.createFile(dir.resolve("empty.jfr"));
+		assertOneLineFailure(Reports.command(file.toString()), "empty.jfr: empty file, not a JFR recording");
+	}
+
+	@Test
+	void aMissingFile() {
+		assertOneLineFailure(Reports.command(dir.resolve("gone.jfr").toString()), "gone.jfr: no such file");
+	}
+
+	@Test
+	void aTruncatedRecording() throws Exception {
+		byte[] whole = Files.readAllBytes(recording);
+		for (int length : new int[] {10, whole.length / 2, whole.length - 1}) {
+			Path cut = Files.write(dir.resolve("cut-" + length + ".jfr"), Arrays.copyOf(whole, length));
+			assertOneLineFailure(Reports.command(cut.toString()), "truncated JFR recording");
+		}
+	}
+
+	@Test
+	void aBadFileAmongGoodOnesIsNamed() throws Exception {
+		Path file = Files.writeString(dir.resolve("bad.jfr"), "x");
+		assertOneLineFailure(Reports.command(recording.toString(), file.toString()), "bad.jfr");
+	}
+
+	@Test
+	void aValidRecordingWithoutTcpEventsIsAnHonestReport() throws Exception {
+		Path file = dir.resolve("no-tcp.jfr");
+		try (Recording jvm = new Recording()) {
+			jvm.enable("jdk.JavaMonitorWait").withThreshold(Duration.ZERO);
+			jvm.start();
+			Object lock = new Object();
+			synchronized (lock) {
+				lock.wait(1);
+			}
+			jvm.stop();
+			jvm.dump(file);
+		}
+		Run text = Reports.command(file.toString());
+		assertEquals(0, text.exitCode(), text.err());
+		assertTrue(text.out().contains("No TCP events in this recording."), text.out());
+		assertTrue(text.out().contains("other ("), text.out());
+		Run json = Reports.command(file.toString(), "--format", "json");
+		assertEquals(0, json.exitCode());
+		assertTrue(json.out().contains("\"connectionEvents\" : 0"), json.out());
+	}
+
+	@Test
+	void wrongArgumentsShowUsage() {
+		for (String[] args : new String[][] {{}, {"--format", "xml", "x.jfr"}, {"--top", "0", "x.jfr"},
+				{"--top", "many", "x.jfr"}, {"--bogus", "x.jfr"}}) {
+			Run run = Reports.command(args);
+			assertEquals(ReportCommand.USAGE, run.exitCode(), String.join(" ", args));
+			assertTrue(run.err().contains("usage: tcptracer report"), run.err());
+		}
+	}
+
+	@Test
+	void helpGoesToStandardOutput() {
+		Run run = Reports.command("--help");
+		assertEquals(0, run.exitCode());
+		assertTrue(run.out().contains("--format"), run.out());
+		assertTrue(run.out().contains("--top"), run.out());
+	}
+
+	private static void assertOneLineFailure(Run run, String expected) {
+		assertEquals(ReportCommand.FAILED, run.exitCode(), run.out());
+		assertEquals("", run.out());
+		String err = run.err();
+		assertTrue(err.startsWith("tcptracer report: ") && err.contains(expected), err);
+		assertEquals(1, err.lines().count(), err);
+	}
+}

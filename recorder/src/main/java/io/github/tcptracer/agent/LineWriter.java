@@ -1,0 +1,116 @@
+package io.github.tcptracer.agent;
+
+import io.github.tcptracer.capture.TcpEvent;
+import io.github.tcptracer.cli.BccLineFormat;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Appends bcc-style lines of the agent's events to a file, on its own daemon thread: a slow disk
+ * must not hold up the poller (the kernel would then lose events). Events wait in a bounded
+ * queue; those that find it full are dropped, and the caller counts them.
+ */
+final class LineWriter implements AutoCloseable {
+	static final int QUEUE_CAPACITY = 8192;
+	private static final long IDLE_FLUSH_MILLIS = 100;
+
+	private final Path file;
+	private final Writer out;
+	private final BccLineFormat format;
+	private final BlockingQueue<TcpEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+	private final Thread thread;
+	private volatile boolean closing;
+	private volatile boolean failed;
+	/** Events queued, and those of them written out; guarded by this. */
+	private long offered;
+	private long written;
+
+	private LineWriter(Path file, Writer out, BccLineFormat format) {
+		this.file = file;
+		this.out = out;
+		this.format = format;
+		this.thread = new Thread(this::run, "tcptracer-lines");
+		thread.setDaemon(true);
+		thread.setUncaughtExceptionHandler((t, e) -> {
+			// run() catches everything; never a stack trace on the application's stderr
+		});
+	}
+
+	/** Opens (appends to) the file here, so that a bad path is reported when tracing starts. */
+	static LineWriter open(Path file, BccLineFormat format) throws IOException {
+		Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+				StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+		LineWriter writer = new LineWriter(file, out, format);
+		writer.thread.start();
+		return writer;
+	}
+
+	/** Queues the event's line; false when the queue is full (or writing failed): dropped. */
+	synchronized boolean offer(TcpEvent event) {
+		if (failed || !queue.offer(event)) {
+			return false;
+		}
+		offered++;
+		return true;
+	}
+
+	/** Waits until what was offered so far is in the file, at most {@code timeoutMillis}. */
+	synchronized void awaitWritten(long timeoutMillis) throws InterruptedException {
+		long target = offered;
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+		for (long left = timeoutMillis; written < target && !failed && left > 0;
+				left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
+			wait(left);
+		}
+	}
+
+	private void run() {
+		try (Writer closedAtEnd = out) {
+			out.write(format.header());
+			out.flush();
+			while (!closing || !queue.isEmpty()) {
+				TcpEvent event = queue.poll(IDLE_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+				if (event != null) {
+					String line = format.line(event);
+					if (line != null) {
+						out.write(line);
+					}
+				}
+				if (queue.isEmpty()) {
+					out.flush();
+					synchronized (this) {
+						written = offered - queue.size();
+						notifyAll();
+					}
+				}
+			}
+		} catch (IOException e) {
+			failed = true;
+			Agent.warn("cannot write lines to " + file + ": " + e.getMessage() + "; recordings go on without them");
+		} catch (Throwable t) {
+			failed = true;
+		} finally {
+			synchronized (this) {
+				notifyAll();
+			}
+		}
+	}
+
+	/** Writes out what is queued (at most a second's worth of waiting) and closes the file. */
+	@Override
+	public void close() {
+		closing = true;
+		try {
+			thread.join(1000);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

@@ -1,0 +1,84 @@
+package io.github.tcptracer.agent;
+
+import io.github.tcptracer.capture.CaptureException;
+import io.github.tcptracer.capture.TcpTracer;
+import io.github.tcptracer.cli.BccLineFormat;
+import io.github.tcptracer.recorder.KernelClock;
+import java.io.IOException;
+
+/**
+ * The BPF programs attached for this process while a recording wants the events, with the sink
+ * that commits them (and the lines file, if asked for). Polled by the agent thread; drained by
+ * JFR's periodic thread before each statistics event.
+ */
+final class TracingSession implements AutoCloseable {
+	/** Bound on how long JFR's thread waits for the lines file before the statistics event. */
+	private static final long LINES_WAIT_MILLIS = 200;
+
+	private final TcpTracer tracer;
+	private final RecordingSink sink;
+	private final LineWriter lines;
+
+	private TracingSession(TcpTracer tracer, RecordingSink sink, LineWriter lines) {
+		this.tracer = tracer;
+		this.sink = sink;
+		this.lines = lines;
+	}
+
+	/** Attaches the programs, filtered in the kernel on this process. */
+	static TracingSession start(AgentOptions options, JavaThreads threads) throws CaptureException {
+		long pid = ProcessHandle.current().pid();
+		KernelClock clock = KernelClock.now();
+		TcpTracer tracer = TcpTracer.start(options.traceOptions(pid));
+		try {
+			LineWriter lines = options.lines() == null ? null : openLines(options);
+			return new TracingSession(tracer, new RecordingSink(clock, pid, threads, lines), lines);
+		} catch (RuntimeException | Error e) {
+			tracer.close(); // never leave programs attached that nobody polls
+			throw e;
+		}
+	}
+
+	/** The lines file, or null (after one warning) when it cannot be opened: JFR gets the events anyway. */
+	private static LineWriter openLines(AgentOptions options) {
+		try {
+			return LineWriter.open(options.lines(), new BccLineFormat(options.timestamp(), options.verbose(),
+					options.verbose()));
+		} catch (IOException | RuntimeException e) {
+			Agent.warn("cannot write lines to " + options.lines() + ": " + e.getMessage()
+					+ "; recordings get the events all the same");
+			return null;
+		}
+	}
+
+	/** Commits what the kernel has delivered; never blocks. */
+	void poll() {
+		tracer.poll(sink);
+	}
+
+	/**
+	 * Commits everything the kernel has delivered up to now, then the statistics event: called
+	 * when a chunk ends, so a recording that stops holds its last events and their counts.
+	 */
+	void commitStatistics() throws InterruptedException {
+		while (tracer.poll(sink) > 0) {
+			// the kernel had more than one poll's worth
+		}
+		if (lines != null) {
+			lines.awaitWritten(LINES_WAIT_MILLIS);
+		}
+		sink.commitStatistics(tracer.lostEvents());
+	}
+
+	/** Detaches the programs; the lines file gets what is queued. */
+	@Override
+	public void close() {
+		try {
+			tracer.close();
+		} finally {
+			if (lines != null) {
+				lines.close();
+			}
+		}
+	}
+}

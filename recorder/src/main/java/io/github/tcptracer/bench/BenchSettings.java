@@ -1,0 +1,16 @@
+package io.github.tcptracer.bench;
+
+/**
+ * What {@code tcptracer bench} runs.
+ *
+ * @param rounds  measured rounds each way (without and with the tracer)
+ * @param seconds length of one round
+ * @param clients client threads, and as many acceptor threads
+ */
+public record BenchSettings(int rounds, double seconds, int clients) {
+	public BenchSettings {
+		if (rounds < 1 || !(seconds > 0) || clients < 1) {
+			throw new IllegalArgumentException("rounds, seconds and clients must be positive");
+		}
+	}
+}

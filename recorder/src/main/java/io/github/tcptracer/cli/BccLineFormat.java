@@ -1,0 +1,106 @@
+package io.github.tcptracer.cli;
+
+import io.github.tcptracer.capture.TcpEvent;
+import io.github.tcptracer.capture.TcpEventType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * bcc tcptracer.py's header and event lines, character for character (trailing padding
+ * included). Python's {@code %-Ns} pads by code points and {@code %.3f} rounds the exact
+ * double, so both are done here rather than with String.format, which pads by UTF-16 units
+ * and rounds the decimal string. Not thread-safe: it keeps the time origin. Public for the agent's
+ * line file.
+ */
+public final class BccLineFormat {
+	static final String BANNER = "Tracing TCP established connections. Ctrl-C to end.\n";
+
+	private final boolean timestamp;
+	private final boolean verbose;
+	private final boolean networkNamespaceColumn;
+	private boolean started;
+	private long startNanos;
+
+	/**
+	 * @param timestamp              -t: the time column (seconds, or ns with -v)
+	 * @param verbose                -v: type words
+	 * @param networkNamespaceColumn the NETNS column (bcc: -v without -N)
+	 */
+	public BccLineFormat(boolean timestamp, boolean verbose, boolean networkNamespaceColumn) {
+		this.timestamp = timestamp;
+		this.verbose = verbose;
+		this.networkNamespaceColumn = networkNamespaceColumn;
+	}
+
+	static BccLineFormat of(TraceSettings settings) {
+		return new BccLineFormat(settings.timestamp(), settings.verbose(), settings.networkNamespaceColumn());
+	}
+
+	public String header() {
+		StringBuilder line = new StringBuilder();
+		if (timestamp) {
+			pad(line, verbose ? "TIME(ns)" : "TIME(s)", verbose ? 14 : 9);
+		}
+		pad(line, verbose ? "TYPE" : "T", verbose ? 12 : 2).append(' ');
+		pad(line, "PID", 6).append(' ');
+		pad(line, "COMM", 16).append(' ');
+		pad(line, "IP", 2).append(' ');
+		pad(line, "SADDR", 16).append(' ');
+		pad(line, "DADDR", 16).append(' ');
+		pad(line, "SPORT", 6).append(' ');
+		pad(line, "DPORT", verbose ? 7 : 6);
+		if (networkNamespaceColumn) {
+			pad(line, "NETNS", 8);
+		}
+		return line.append('\n').toString();
+	}
+
+	/** The event's line, or null for an event bcc has no line for (a failed connect). */
+	public String line(TcpEvent event) {
+		if (event.type() == TcpEventType.CONNECT_FAILED) {
+			return null;
+		}
+		StringBuilder line = new StringBuilder(128);
+		if (timestamp) {
+			if (!started) {
+				startNanos = event.timestampNanos();
+				started = true;
+			}
+			long elapsed = event.timestampNanos() - startNanos;
+			pad(line, verbose ? Long.toString(elapsed) : seconds(elapsed), verbose ? 14 : 9);
+		}
+		pad(line, verbose ? event.type().word() : event.type().letter(), verbose ? 12 : 2).append(' ');
+		pad(line, Integer.toUnsignedString(event.pid()), 6).append(' ');
+		pad(line, event.command(), 16).append(' ');
+		pad(line, Integer.toString(event.ipVersion()), 2).append(' ');
+		pad(line, address(event, event.localAddress()), 16).append(' ');
+		pad(line, address(event, event.remoteAddress()), 16).append(' ');
+		pad(line, Integer.toString(event.localPort()), 6).append(' ');
+		pad(line, Integer.toString(event.remotePort()), 6);
+		if (networkNamespaceColumn) {
+			pad(line.append(' '), Long.toString(event.networkNamespace()), 8);
+		}
+		return line.append('\n').toString();
+	}
+
+	private static String address(TcpEvent event, String address) {
+		return event.ipVersion() == 6 ? "[" + address + "]" : address;
+	}
+
+	/** Python's {@code "%.3f" % (ns / 1e9)}: the exact double rounded half-even, "-0.000" kept. */
+	private static String seconds(long nanos) {
+		double seconds = nanos / 1e9;
+		BigDecimal rounded = new BigDecimal(seconds).setScale(3, RoundingMode.HALF_EVEN);
+		String text = rounded.toPlainString();
+		return seconds < 0 && rounded.signum() == 0 ? "-" + text : text;
+	}
+
+	/** Python's {@code %-Ns}: left-aligned, padded with spaces to {@code width} code points. */
+	private static StringBuilder pad(StringBuilder line, String text, int width) {
+		line.append(text);
+		for (int length = text.codePointCount(0, text.length()); length < width; length++) {
+			line.append(' ');
+		}
+		return line;
+	}
+}

@@ -1,0 +1,62 @@
+package io.github.tcptracer.cli;
+
+import io.github.tcptracer.capture.TcpEvent;
+import io.github.tcptracer.capture.TraceSink;
+import java.io.PrintStream;
+
+/**
+ * Prints a trace as bcc's tcptracer does. Lines collect in the stream's buffer and are flushed
+ * once per poll that produced any, so they show up within a poll interval even through a
+ * pipe, without one write per line.
+ */
+final class BccLinePrinter implements TraceSink {
+	private final PrintStream out;
+	private final BccLineFormat format;
+	private boolean unflushed;
+
+	/** @param out block-buffered (not autoflush), so that only {@link #afterPoll} writes */
+	BccLinePrinter(PrintStream out, BccLineFormat format) {
+		this.out = out;
+		this.format = format;
+	}
+
+	/** The banner and the header: bcc prints them once the programs are attached. */
+	void printPreamble() throws OutputClosedException {
+		out.print(BccLineFormat.BANNER);
+		out.print(format.header());
+		flush();
+	}
+
+	@Override
+	public void onEvent(TcpEvent event) {
+		String line = format.line(event);
+		if (line != null) {
+			out.print(line);
+			unflushed = true;
+		}
+	}
+
+	@Override
+	public void afterPoll(long kernelLostTotal) throws OutputClosedException {
+		if (unflushed) {
+			flush();
+		}
+	}
+
+	@Override
+	public void close() throws OutputClosedException {
+		flush();
+	}
+
+	/**
+	 * PrintStream keeps the IOException to itself, so a failed write shows as checkError(). It is
+	 * almost always EPIPE; any other failure to write stdout ends the trace the same way.
+	 */
+	private void flush() throws OutputClosedException {
+		unflushed = false;
+		out.flush();
+		if (out.checkError()) {
+			throw new OutputClosedException();
+		}
+	}
+}

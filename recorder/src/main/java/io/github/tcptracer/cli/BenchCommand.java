@@ -1,0 +1,55 @@
+package io.github.tcptracer.cli;
+
+import io.github.tcptracer.bench.BenchSettings;
+import io.github.tcptracer.bench.ChurnBench;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import net.sourceforge.argparse4j.inf.Namespace;
+
+/**
+ * {@code tcptracer bench}: the loopback churn bench. Its traced rounds do what
+ * {@code tcptracer > /dev/null} does: decode every event and format its bcc line.
+ */
+final class BenchCommand implements Command {
+	private static final PythonType<Integer> POSITIVE_INT = new PythonType<>("int", text -> positive(
+			smallInt(text), text));
+	private static final PythonType<Double> POSITIVE_FLOAT = new PythonType<>("float", text -> positive(
+			PythonNumbers.parseFloat(text), text));
+
+	@Override
+	public int run(String[] args, PrintStream out, PrintStream err) {
+		PythonArgumentParser parser = new PythonArgumentParser(TraceArguments.PROG + " bench",
+				"Loopback connect/accept/close churn, alternating rounds without and with the tracer");
+		parser.option("ROUNDS", POSITIVE_INT, "rounds each way (default 5)", "--rounds").setDefault(5);
+		parser.option("SECONDS", POSITIVE_FLOAT, "length of a round (default 3)", "--seconds").setDefault(3.0);
+		parser.option("CLIENTS", POSITIVE_INT, "client threads, and as many acceptor threads (default 2)",
+				"--clients").setDefault(2);
+		Namespace values;
+		try {
+			values = parser.parse(args, out, err);
+		} catch (ArgparseExit exit) {
+			return exit.status();
+		}
+		BenchSettings settings = new BenchSettings(values.getInt("rounds"), values.getDouble("seconds"),
+				values.getInt("clients"));
+		return ChurnBench.run(settings, out, err, () -> new BccLinePrinter(
+				new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8),
+				new BccLineFormat(false, false, false)));
+	}
+
+	private static int smallInt(String text) throws PythonType.Invalid {
+		try {
+			return PythonNumbers.parseInt(text).intValueExact();
+		} catch (ArithmeticException e) {
+			throw new PythonType.Invalid("out of range: " + PythonRepr.of(text));
+		}
+	}
+
+	private static <T extends Number> T positive(T value, String text) throws PythonType.Invalid {
+		if (!(value.doubleValue() > 0) || Double.isInfinite(value.doubleValue())) {
+			throw new PythonType.Invalid("not a positive number: " + PythonRepr.of(text));
+		}
+		return value;
+	}
+}

@@ -1,0 +1,46 @@
+package io.github.tcptracer.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** tcptracer.jar's entry point: {@code tcptracer [COMMAND] ...}; without a command, the live trace. */
+public final class Main {
+	private static final int STDOUT_BUFFER_BYTES = 1 << 16;
+
+	private Main() {
+	}
+
+	public static void main(String[] args) {
+		// UTF-8 whatever the locale, as bcc's Python prints; stdout is flushed by the commands.
+		PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
+				STDOUT_BUFFER_BYTES), false, StandardCharsets.UTF_8);
+		PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+		int status = run(args, out, err);
+		out.flush();
+		System.exit(status);
+	}
+
+	/** Runs the command {@code args} name and returns its exit status. */
+	public static int run(String[] args, PrintStream out, PrintStream err) {
+		Command named = args.length == 0 ? null : command(args[0]);
+		if (named == null) {
+			return new TraceCommand().run(args, out, err);
+		}
+		return named.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+	}
+
+	/** The command called {@code name}, or null: then all the arguments are the trace command's. */
+	private static Command command(String name) {
+		return switch (name) {
+			// One line per command, e.g.: case "report" -> new ReportCommand();
+			case "attach" -> new io.github.tcptracer.agent.AttachCommand();
+			case "report" -> io.github.tcptracer.analysis.ReportCommand::run;
+			case "bench" -> new BenchCommand();
+			default -> null;
+		};
+	}
+}

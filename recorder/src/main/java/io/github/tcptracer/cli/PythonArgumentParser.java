@@ -1,0 +1,157 @@
+package io.github.tcptracer.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.sourceforge.argparse4j.ArgumentParsers;
+import net.sourceforge.argparse4j.helper.HelpScreenException;
+import net.sourceforge.argparse4j.impl.Arguments;
+import net.sourceforge.argparse4j.inf.Argument;
+import net.sourceforge.argparse4j.inf.ArgumentAction;
+import net.sourceforge.argparse4j.inf.ArgumentContainer;
+import net.sourceforge.argparse4j.inf.ArgumentParser;
+import net.sourceforge.argparse4j.inf.ArgumentParserException;
+import net.sourceforge.argparse4j.inf.ArgumentType;
+import net.sourceforge.argparse4j.inf.Namespace;
+
+/**
+ * A command line that parses with argparse4j (Python argparse's rules: abbreviations, clustered
+ * short options, {@code -p5}, {@code --pid=5}, negative-number-looking options) and prints
+ * exactly what Python's argparse prints: usage and help through {@link ArgparseHelpFormatter},
+ * errors unwrapped as {@code PROG: error: MESSAGE}, every unrecognized argument listed at once.
+ * Options only; no positionals, no subcommands.
+ */
+final class PythonArgumentParser {
+	/** argparse4j's wording for a value given to a flag, e.g. {@code --verbose=1}. */
+	private static final Pattern IGNORED_VALUE = Pattern.compile("(argument \\S+: )ignore implicit argument '(.*)'",
+			Pattern.DOTALL);
+
+	private final String prog;
+	private final String description;
+	private final ArgumentParser parser;
+	/** Each option, or each mutually exclusive group, in declaration order: what the help shows. */
+	private final List<List<OptionHelp>> units = new ArrayList<>();
+
+	PythonArgumentParser(String prog, String description) {
+		this.prog = prog;
+		this.description = description;
+		// argparse4j's own -h would print its own layout; ours only stops the parse.
+		this.parser = ArgumentParsers.newFor(prog).addHelp(false).build();
+		add(parser, single(), null, "show this help message and exit", "-h", "--help").action(new StopForHelp());
+	}
+
+	/** A store_true option. */
+	Argument flag(String help, String... flags) {
+		return add(parser, single(), null, help, flags).action(Arguments.storeTrue());
+	}
+
+	/** An option with one text value. */
+	Argument option(String metavar, String help, String... flags) {
+		return add(parser, single(), metavar, help, flags);
+	}
+
+	/** An option with one value of the given type. */
+	Argument option(String metavar, ArgumentType<?> type, String help, String... flags) {
+		return option(metavar, help, flags).type(type);
+	}
+
+	/** {@code add_mutually_exclusive_group()}: at most one of its options may be given. */
+	ExclusiveGroup exclusiveGroup() {
+		return new ExclusiveGroup();
+	}
+
+	final class ExclusiveGroup {
+		private final ArgumentContainer group = parser.addMutuallyExclusiveGroup();
+		private final List<OptionHelp> members = single();
+
+		/** A store_true option of this group. */
+		Argument flag(String help, String... flags) {
+			return add(group, members, null, help, flags).action(Arguments.storeTrue());
+		}
+	}
+
+	private List<OptionHelp> single() {
+		List<OptionHelp> unit = new ArrayList<>();
+		units.add(unit);
+		return unit;
+	}
+
+	private static Argument add(ArgumentContainer container, List<OptionHelp> unit, String metavar, String help,
+			String... flags) {
+		unit.add(new OptionHelp(List.of(flags), metavar, help));
+		Argument argument = container.addArgument(flags).help(help);
+		return metavar == null ? argument : argument.metavar(metavar);
+	}
+
+	/** {@code parse_args()}: the values, or help / an error printed and {@link ArgparseExit} thrown. */
+	Namespace parse(String[] args, PrintStream out, PrintStream err) throws ArgparseExit {
+		// Known-args parsing goes on past an unknown option as argparse does, so "-x -p abc"
+		// reports the bad value and "-x -y" reports both.
+		List<String> unrecognized = new ArrayList<>();
+		// After "--" everything is positional, and with no positionals argparse reports it all,
+		// "--" included; argparse4j would drop the "--".
+		int separator = Arrays.asList(args).indexOf("--");
+		String[] options = separator < 0 ? args : Arrays.copyOf(args, separator);
+		Namespace values;
+		try {
+			values = parser.parseKnownArgs(options, unrecognized);
+		} catch (HelpScreenException e) {
+			out.print(help());
+			throw new ArgparseExit(0);
+		} catch (ArgumentParserException e) {
+			throw error(err, pythonWording(e.getMessage()));
+		}
+		if (separator >= 0) {
+			unrecognized.addAll(Arrays.asList(args).subList(separator, args.length));
+		}
+		if (!unrecognized.isEmpty()) {
+			throw error(err, "unrecognized arguments: " + String.join(" ", unrecognized));
+		}
+		return values;
+	}
+
+	/** {@code parser.error(message)}: prints usage and the message; the caller throws the result. */
+	ArgparseExit error(PrintStream err, String message) {
+		err.print(usage() + prog + ": error: " + message + "\n");
+		return new ArgparseExit(2);
+	}
+
+	String usage() {
+		return ArgparseHelpFormatter.usage(prog, units);
+	}
+
+	String help() {
+		return ArgparseHelpFormatter.help(prog, description, units);
+	}
+
+	private static String pythonWording(String message) {
+		Matcher ignored = IGNORED_VALUE.matcher(message);
+		if (ignored.matches()) {
+			return ignored.group(1) + "ignored explicit argument " + PythonRepr.of(ignored.group(2));
+		}
+		return message;
+	}
+
+	/** -h: ends the parse where it stands, as argparse's help action does; {@link #parse} prints. */
+	private static final class StopForHelp implements ArgumentAction {
+		@Override
+		@SuppressWarnings("deprecation") // the interface still requires this form
+		public void run(ArgumentParser parser, Argument arg, Map<String, Object> attrs, String flag, Object value)
+				throws ArgumentParserException {
+			throw new HelpScreenException(parser);
+		}
+
+		@Override
+		public void onAttach(Argument arg) {
+		}
+
+		@Override
+		public boolean consumeArgument() {
+			return false;
+		}
+	}
+}

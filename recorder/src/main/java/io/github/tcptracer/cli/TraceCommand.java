@@ -1,0 +1,89 @@
+package io.github.tcptracer.cli;
+
+import io.github.tcptracer.capture.CaptureException;
+import io.github.tcptracer.capture.TcpTracer;
+import io.github.tcptracer.capture.TraceLoop;
+import io.github.tcptracer.capture.TraceSink;
+import io.github.tcptracer.recorder.JfrFileSink;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The live trace, bcc tcptracer's command line: lines on stdout until Ctrl-C, SIGTERM, the -d
+ * duration or a closed pipe; with -o, the same events recorded into a .jfr file.
+ */
+final class TraceCommand implements Command {
+
+	@Override
+	public int run(String[] args, PrintStream out, PrintStream err) {
+		TraceSettings settings;
+		try {
+			settings = TraceArguments.parse(args, out, err);
+		} catch (ArgparseExit exit) {
+			out.flush();
+			return exit.status();
+		}
+		// Before loading: a Ctrl-C while the programs load stops the trace as soon as it starts.
+		try (StopSignals signals = StopSignals.install()) {
+			return trace(settings, signals, out, err);
+		}
+	}
+
+	private static int trace(TraceSettings settings, StopSignals signals, PrintStream out, PrintStream err) {
+		try (TcpTracer tracer = TcpTracer.start(settings.traceOptions())) {
+			BooleanSupplier stop = stopCondition(settings, signals);
+			BccLinePrinter printer = settings.quiet() ? null : new BccLinePrinter(out, BccLineFormat.of(settings));
+			TraceSink sink;
+			try {
+				sink = withRecording(settings, printer);
+			} catch (IOException e) {
+				err.println(TraceArguments.PROG + ": " + message(e));
+				return 1;
+			}
+			try (sink) {
+				if (printer != null) {
+					printer.printPreamble();
+				}
+				TraceLoop.run(tracer, sink, stop);
+			} catch (OutputClosedException e) {
+				return 0; // bcc too ends silently when its reader goes away
+			} catch (IOException e) {
+				err.println(TraceArguments.PROG + ": " + message(e));
+				return 1;
+			}
+			long lost = tracer.lostEvents();
+			if (lost > 0) {
+				err.println("Possibly lost " + lost + " samples");
+			}
+			return 0;
+		} catch (CaptureException e) {
+			err.println(TraceArguments.PROG + ": " + e.getMessage());
+			return 1;
+		}
+	}
+
+	/** A signal, or the -d duration counted from when the programs are attached. */
+	private static BooleanSupplier stopCondition(TraceSettings settings, StopSignals signals) {
+		if (settings.duration() == null) {
+			return signals::raised;
+		}
+		long started = System.nanoTime();
+		long duration = settings.duration().toNanos();
+		return () -> signals.raised() || System.nanoTime() - started >= duration;
+	}
+
+	/** The printer, the .jfr recording, or both (-q requires -o, so never neither). */
+	private static TraceSink withRecording(TraceSettings settings, BccLinePrinter printer) throws IOException {
+		if (settings.output() == null) {
+			return printer;
+		}
+		TraceSink recording = JfrFileSink.open(settings.output(), settings.flushInterval());
+		return printer == null ? recording : new TeeSink(recording, printer);
+	}
+
+	/** JfrFileSink's failures carry one line for the user, the path included. */
+	private static String message(IOException e) {
+		return e.getMessage() != null ? e.getMessage() : e.toString();
+	}
+}

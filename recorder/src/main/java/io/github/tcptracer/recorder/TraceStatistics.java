@@ -1,0 +1,60 @@
+package io.github.tcptracer.recorder;
+
+import io.github.tcptracer.capture.TcpEventType;
+import io.github.tcptracer.jfr.TcpTracerStatisticsEvent;
+
+/**
+ * What the statistics event reports: events recorded per type, lost in the kernel and dropped
+ * here, since the previous statistics event.
+ */
+public final class TraceStatistics {
+	private long connects;
+	private long accepts;
+	private long closes;
+	private long failedConnects;
+	private long dropped;
+	private long kernelLostTotal;
+	private long kernelLostReported;
+
+	public void recorded(TcpEventType type) {
+		switch (type) {
+			case CONNECT -> connects++;
+			case ACCEPT -> accepts++;
+			case CLOSE -> closes++;
+			case CONNECT_FAILED -> failedConnects++;
+			default -> dropped++;
+		}
+	}
+
+	public void dropped() {
+		dropped++;
+	}
+
+	/** The kernel's running total of lost events; the event reports the increase. */
+	public void kernelLostTotal(long total) {
+		kernelLostTotal = Math.max(kernelLostTotal, total);
+	}
+
+	/** Whether anything happened since the previous statistics event. */
+	public boolean hasNews() {
+		return connects + accepts + closes + failedConnects + dropped > 0 || kernelLostTotal > kernelLostReported;
+	}
+
+	/** The counts so far as an event (fields only: the writer gives it its period); starts over. */
+	public TcpTracerStatisticsEvent take() {
+		TcpTracerStatisticsEvent event = new TcpTracerStatisticsEvent();
+		event.connects = connects;
+		event.accepts = accepts;
+		event.closes = closes;
+		event.failedConnects = failedConnects;
+		event.lostEvents = kernelLostTotal - kernelLostReported;
+		event.droppedEvents = dropped;
+		connects = 0;
+		accepts = 0;
+		closes = 0;
+		failedConnects = 0;
+		dropped = 0;
+		kernelLostReported = kernelLostTotal;
+		return event;
+	}
+}

@@ -1,0 +1,123 @@
+package io.github.tcptracer.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tcptracer.capture.testing.BpfRequirement;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code tcptracer attach PID} into a running JVM, then {@code jcmd PID JFR.start}: the recording
+ * holds the events, and once it stops the agent detaches its BPF programs; a JVM that refuses
+ * dynamic agents gets a clear error.
+ */
+class AttachIT {
+	private static final long AWAIT_SECONDS = 60;
+
+	static List<Path> jdks() {
+		return ChildJvm.jdks().toList();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("jdks")
+	void attachThenRecord(Path jdk, @TempDir Path directory) throws Exception {
+		BpfRequirement.require();
+		Path app = Files.createDirectory(directory.resolve("app"));
+		Process child = ChildJvm.start(ChildJvm.command(ChildJvm.java(jdk), List.of(), ChildJvm.TEST_CLASSES.toString(),
+				LoopbackTraffic.class, "--await-agent", AgentStatus.TRACING, "--await-stdin"), app);
+		try (OutputStream childInput = child.getOutputStream()) {
+			ChildJvm.Result attach = attach(child.pid(), Files.createDirectory(directory.resolve("attach")));
+			assertEquals(0, attach.exitStatus(), attach::toString);
+			assertTrue(attach.out().get(0).startsWith("tcptracer agent in " + child.pid() + ": waiting"),
+					attach::toString);
+
+			Path recording = directory.resolve("attached.jfr");
+			jcmd(jdk, child.pid(), directory, "JFR.start", "name=tcptracer-test");
+			awaitLine(app.resolve("stdout.txt"), "done");
+			assertTrue(bpfObjects(child.pid()) > 0, "no BPF programs, maps or links while tracing");
+			jcmd(jdk, child.pid(), directory, "JFR.stop", "name=tcptracer-test", "filename=" + recording);
+			awaitNoBpfObjects(child.pid());
+			childInput.write('\n');
+			childInput.flush();
+			ChildJvm.Result application = ChildJvm.finish(child, app);
+			assertEquals(0, application.exitStatus(), application::toString);
+			new ExpectedTraffic(application.out()).assertRecorded(recording, child.pid(), 6, "::ffff:127.0.0.1");
+		} finally {
+			child.destroyForcibly();
+		}
+	}
+
+	@Test
+	void refusedWhereDynamicAgentsAreDisabled(@TempDir Path directory) throws Exception {
+		Path java = ChildJvm.java(ChildJvm.JDK_25);
+		Path app = Files.createDirectory(directory.resolve("app"));
+		Process child = ChildJvm.start(ChildJvm.command(java, List.of("-XX:-EnableDynamicAgentLoading"),
+				ChildJvm.TEST_CLASSES.toString(), LoopbackTraffic.class, "--await-stdin"), app);
+		try (OutputStream childInput = child.getOutputStream()) {
+			awaitLine(app.resolve("stdout.txt"), "done");
+			ChildJvm.Result attach = attach(child.pid(), Files.createDirectory(directory.resolve("attach")));
+			assertEquals(1, attach.exitStatus(), attach::toString);
+			assertEquals(1, attach.err().size(), attach::toString);
+			assertTrue(attach.err().get(0).contains("refused the agent: Dynamic agent loading is not enabled"),
+					attach::toString);
+			childInput.write('\n');
+		} finally {
+			child.waitFor(AWAIT_SECONDS, TimeUnit.SECONDS);
+			child.destroyForcibly();
+		}
+	}
+
+	private static ChildJvm.Result attach(long pid, Path directory) throws Exception {
+		return ChildJvm.run(List.of(ChildJvm.java(Path.of(System.getProperty("java.home"))).toString(), "-jar",
+				ChildJvm.JAR.toString(), "attach", Long.toString(pid)), directory);
+	}
+
+	private static void jcmd(Path jdk, long pid, Path directory, String... command) throws Exception {
+		Path output = Files.createTempDirectory(directory, "jcmd");
+		List<String> line = new java.util.ArrayList<>(List.of(ChildJvm.tool(jdk, "jcmd").toString(),
+				Long.toString(pid)));
+		line.addAll(List.of(command));
+		ChildJvm.Result result = ChildJvm.run(line, output);
+		assertEquals(0, result.exitStatus(), result::toString);
+	}
+
+	/** The BPF programs, maps and links the process holds (their anonymous-inode descriptors). */
+	private static long bpfObjects(long pid) throws IOException {
+		try (Stream<Path> descriptors = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+			return descriptors.filter(fd -> {
+				try {
+					return Files.readSymbolicLink(fd).toString().startsWith("anon_inode:bpf");
+				} catch (IOException closedMeanwhile) {
+					return false;
+				}
+			}).count();
+		}
+	}
+
+	/** No recording wants the events any more: the agent detaches everything. */
+	private static void awaitNoBpfObjects(long pid) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_SECONDS);
+		while (bpfObjects(pid) > 0) {
+			assertTrue(System.nanoTime() < deadline, "BPF objects left after the recording stopped");
+			Thread.sleep(20);
+		}
+	}
+
+	private static void awaitLine(Path file, String line) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_SECONDS);
+		while (!Files.readAllLines(file).contains(line)) {
+			assertTrue(System.nanoTime() < deadline, () -> "no line '" + line + "' in " + file);
+			Thread.sleep(20);
+		}
+	}
+}

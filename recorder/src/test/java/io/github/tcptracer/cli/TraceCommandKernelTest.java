@@ -1,0 +1,190 @@
+package io.github.tcptracer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tcptracer.capture.testing.BpfRequirement;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built command against the real kernel (root, BTF): tcptracer runs as a child JVM traced
+ * with {@code -p <this JVM>}, and this JVM makes one IPv4 loopback connection.
+ */
+class TraceCommandKernelTest {
+	private static final String BANNER = "Tracing TCP established connections. Ctrl-C to end.";
+	private static final String HEADER =
+			"T  PID    COMM             IP SADDR            DADDR            SPORT  DPORT ";
+	private static final String VERBOSE_HEADER =
+			"TYPE         PID    COMM             IP SADDR            DADDR            SPORT  DPORT  NETNS   ";
+	/** JVM start and BPF load on a busy machine. */
+	private static final Duration START = Duration.ofSeconds(60);
+	/** Lines are flushed after every 20 ms poll; this only has to be well past that. */
+	private static final Duration LINE_LATENCY = Duration.ofSeconds(3);
+	private static final Duration STOP = Duration.ofSeconds(20);
+	private static final String PID = Long.toString(ProcessHandle.current().pid());
+
+	@BeforeAll
+	static void needsBpf() {
+		BpfRequirement.require();
+	}
+
+	@Test
+	void printsTheLinesOfAConnectionThroughAPipe() throws Exception {
+		try (TracerProcess plain = TracerProcess.start("-p", PID);
+				TracerProcess verbose = TracerProcess.start("-v", "-p", PID)) {
+			awaitPreamble(plain, HEADER);
+			awaitPreamble(verbose, VERBOSE_HEADER);
+
+			Connection connection = Connection.make();
+
+			// Each child still runs: a line shows up only because the tracer flushed it.
+			String c = connection.clientPort + "";
+			String s = connection.serverPort + "";
+			assertEquals(sorted(
+					line("C", connection, c, s), line("A", connection, s, c),
+					line("X", connection, c, s), line("X", connection, s, c)),
+					sorted(plain.awaitLines(connection::isItsLine, 4, LINE_LATENCY)));
+			long netns = networkNamespace();
+			assertEquals(sorted(
+					verboseLine("connect", connection, c, s, netns), verboseLine("accept", connection, s, c, netns),
+					verboseLine("close", connection, c, s, netns), verboseLine("close", connection, s, c, netns)),
+					sorted(verbose.awaitLines(connection::isItsLine, 4, LINE_LATENCY)));
+
+			for (TracerProcess tracer : List.of(plain, verbose)) {
+				tracer.terminate();
+				assertEquals(0, tracer.awaitExit(STOP), "exit status after SIGTERM");
+				assertEquals("", tracer.stderr());
+			}
+		}
+	}
+
+	@Test
+	void endsQuietlyWhenItsReaderGoesAway() throws Exception {
+		try (TracerProcess tracer = TracerProcess.start("-p", PID)) {
+			awaitPreamble(tracer, HEADER);
+			tracer.closeStdout();
+			Connection.make();
+			assertEquals(0, tracer.awaitExit(STOP), "exit status after EPIPE");
+			assertEquals("", tracer.stderr());
+		}
+	}
+
+	@Test
+	void stopsAfterTheDuration() throws Exception {
+		try (TracerProcess tracer = TracerProcess.start("-d", "0.5", "-p", PID)) {
+			awaitPreamble(tracer, HEADER);
+			assertEquals(0, tracer.awaitExit(STOP));
+			assertEquals(null, tracer.readLine());
+			assertEquals("", tracer.stderr());
+		}
+	}
+
+	@Test
+	void recordsQuietlyIntoAFile(@TempDir Path directory) throws Exception {
+		Path file = directory.resolve("trace.jfr");
+		try (TracerProcess tracer = TracerProcess.start("-q", "-o", file.toString(), "-d", "0.5", "-p", PID)) {
+			assertEquals(0, tracer.awaitExit(STOP));
+			assertEquals(null, tracer.readLine(), "-q prints nothing");
+			assertEquals("", tracer.stderr());
+		}
+		assertTrue(Files.size(file) > 0, "a recording was written");
+	}
+
+	@Test
+	void refusesAFileItCannotRecordInto(@TempDir Path directory) throws Exception {
+		Path file = directory.resolve("missing/trace.jfr");
+		try (TracerProcess tracer = TracerProcess.start("-o", file.toString(), "-p", PID)) {
+			assertEquals(1, tracer.awaitExit(STOP));
+			assertEquals(null, tracer.readLine(), "no banner before the file is open");
+			String stderr = tracer.stderr();
+			assertTrue(stderr.startsWith("tcptracer: ") && stderr.contains(file.toString())
+					&& stderr.indexOf('\n') == stderr.length() - 1, "one line naming the file: " + stderr);
+		}
+	}
+
+	private static void awaitPreamble(TracerProcess tracer, String header) throws Exception {
+		long deadline = System.nanoTime() + START.toNanos();
+		String first = tracer.readLine();
+		if (first == null && System.nanoTime() < deadline) {
+			// stdout ended at once: tcptracer could not start; stderr says why.
+			throw new AssertionError("tcptracer ended: " + tracer.stderr());
+		}
+		assertEquals(BANNER, first);
+		assertEquals(header, tracer.readLine());
+	}
+
+	/** bcc's event line, formatted here from its format strings (ASCII only, so %-16s is right). */
+	private static String line(String type, Connection connection, String localPort, String remotePort) {
+		return String.format("%-2s %-6d %-16s %-2d %-16s %-16s %-6s %-6s", type, connection.pid,
+				connection.command, 4, "127.0.0.1", "127.0.0.1", localPort, remotePort);
+	}
+
+	private static String verboseLine(String type, Connection connection, String localPort, String remotePort,
+			long netns) {
+		return String.format("%-12s %-6d %-16s %-2d %-16s %-16s %-6s %-6s %-8d", type, connection.pid,
+				connection.command, 4, "127.0.0.1", "127.0.0.1", localPort, remotePort, netns);
+	}
+
+	private static List<String> sorted(String... lines) {
+		return sorted(List.of(lines));
+	}
+
+	private static List<String> sorted(List<String> lines) {
+		return lines.stream().sorted().toList();
+	}
+
+	/** This process's network namespace inode, from the link /proc/self/ns/net -> net:[4026531840]. */
+	private static long networkNamespace() throws IOException {
+		String link = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
+		return Long.parseLong(link.substring(link.indexOf('[') + 1, link.indexOf(']')));
+	}
+
+	/** One IPv4 loopback connection, connected, accepted and closed by one thread of this JVM. */
+	private static final class Connection {
+		final long pid = ProcessHandle.current().pid();
+		final String command;
+		final int clientPort;
+		final int serverPort;
+
+		private Connection(String command, int clientPort, int serverPort) {
+			this.command = command;
+			this.clientPort = clientPort;
+			this.serverPort = serverPort;
+		}
+
+		static Connection make() throws IOException {
+			// The thread's comm, which the kernel reports for all three events.
+			String command = Files.readString(Path.of("/proc/thread-self/comm")).strip();
+			// INET channels: Java's default dual-stack sockets would be IPv6 (::ffff:127.0.0.1).
+			try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
+				server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+				int serverPort = ((InetSocketAddress) server.getLocalAddress()).getPort();
+				try (SocketChannel client = SocketChannel.open(StandardProtocolFamily.INET)) {
+					client.connect(server.getLocalAddress());
+					int clientPort = ((InetSocketAddress) client.getLocalAddress()).getPort();
+					server.accept().close();
+					return new Connection(command, clientPort, serverPort);
+				}
+			}
+		}
+
+		/** A line whose ports are this connection's (the tracer may see other sockets of this JVM). */
+		boolean isItsLine(String line) {
+			List<String> fields = List.of(line.trim().split("\\s+"));
+			return fields.contains(Integer.toString(clientPort)) && fields.contains(Integer.toString(serverPort));
+		}
+	}
+}
