@@ -57,10 +57,18 @@ public final class BccLineFormat {
 
 	/** The event's line, or null for an event bcc has no line for (a failed connect). */
 	public String line(TcpEvent event) {
-		if (event.type() == TcpEventType.CONNECT_FAILED) {
-			return null;
-		}
 		StringBuilder line = new StringBuilder(128);
+		return appendLine(line, event) ? line.toString() : null;
+	}
+
+	/**
+	 * Appends the event's line to {@code line}; false (nothing appended) for an event bcc has no
+	 * line for. For printing many lines without a String each.
+	 */
+	public boolean appendLine(StringBuilder line, TcpEvent event) {
+		if (event.type() == TcpEventType.CONNECT_FAILED) {
+			return false;
+		}
 		if (timestamp) {
 			if (!started) {
 				startNanos = event.timestampNanos();
@@ -80,7 +88,8 @@ public final class BccLineFormat {
 		if (networkNamespaceColumn) {
 			pad(line.append(' '), Long.toString(event.networkNamespace()), 8);
 		}
-		return line.append('\n').toString();
+		line.append('\n');
+		return true;
 	}
 
 	private static String address(TcpEvent event, String address) {

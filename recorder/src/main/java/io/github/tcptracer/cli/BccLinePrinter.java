@@ -10,8 +10,13 @@ import java.io.PrintStream;
  * pipe, without one write per line.
  */
 final class BccLinePrinter implements TraceSink {
+	/** Lines are handed to the stream in blocks of about this many characters. */
+	private static final int BLOCK_CHARS = 1 << 16;
+
 	private final PrintStream out;
 	private final BccLineFormat format;
+	/** Lines of this poll not yet handed to the stream: one encoder pass per block, not per line. */
+	private final StringBuilder pending = new StringBuilder(BLOCK_CHARS + 256);
 	private boolean unflushed;
 
 	/** @param out block-buffered (not autoflush), so that only {@link #afterPoll} writes */
@@ -29,11 +34,17 @@ final class BccLinePrinter implements TraceSink {
 
 	@Override
 	public void onEvent(TcpEvent event) {
-		String line = format.line(event);
-		if (line != null) {
-			out.print(line);
+		if (format.appendLine(pending, event)) {
 			unflushed = true;
+			if (pending.length() >= BLOCK_CHARS) {
+				handOver();
+			}
 		}
+	}
+
+	private void handOver() {
+		out.append(pending);
+		pending.setLength(0);
 	}
 
 	@Override
@@ -54,6 +65,7 @@ final class BccLinePrinter implements TraceSink {
 	 */
 	private void flush() throws OutputClosedException {
 		unflushed = false;
+		handOver();
 		out.flush();
 		if (out.checkError()) {
 			throw new OutputClosedException();
