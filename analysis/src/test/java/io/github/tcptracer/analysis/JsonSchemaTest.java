@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.github.tcptracer.analysis.model.TcpReport;
+import io.github.tcptracer.analysis.testing.ReportSchema;
 import io.github.tcptracer.analysis.testing.Reports;
 import io.github.tcptracer.analysis.testing.Reports.Run;
 import io.github.tcptracer.analysis.testing.RichRecording;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -33,26 +30,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JsonSchemaTest {
 	private static final ObjectMapper JSON = new ObjectMapper();
-	private static final String SCHEMA = "/io/github/tcptracer/analysis/model/tcptracer-report.schema.json";
 
 	@TempDir
 	static Path dir;
-	private static JsonSchema schema;
-	private static JsonNode schemaDocument;
 	private static JsonNode rich;
 
 	@BeforeAll
 	static void load() throws Exception {
-		try (InputStream in = JsonSchemaTest.class.getResourceAsStream(SCHEMA)) {
-			schemaDocument = JSON.readTree(in);
-		}
-		schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaDocument);
 		rich = json(RichRecording.write(dir.resolve("rich.jfr")));
 	}
 
 	@Test
 	void aFullReportMatchesTheSchema() {
-		assertEquals(Set.of(), schema.validate(rich));
+		assertEquals(Set.of(), ReportSchema.validate(rich));
 		// Every list has entries, so every item schema was tried.
 		for (String list : List.of("/outbound/endpoints", "/outbound/processes", "/outbound/threads",
 				"/inbound/listeningPorts", "/inbound/peers", "/lifetimes/histogram", "/lifetimes/endpoints",
@@ -74,7 +64,7 @@ class JsonSchemaTest {
 			recording.dump(file);
 		}
 		JsonNode empty = json(file);
-		assertEquals(Set.of(), schema.validate(empty));
+		assertEquals(Set.of(), ReportSchema.validate(empty));
 		assertEquals(0, empty.at("/recording/connectionEvents").asInt());
 	}
 
@@ -82,20 +72,20 @@ class JsonSchemaTest {
 	void theSchemaRejectsAFieldItDoesNotDocument() {
 		ObjectNode changed = rich.deepCopy();
 		((ObjectNode) changed.at("/outbound/rate")).put("peakPerMinute", 1);
-		Set<ValidationMessage> errors = schema.validate(changed);
+		Set<ValidationMessage> errors = ReportSchema.validate(changed);
 		assertEquals(1, errors.size(), errors.toString());
 	}
 
 	@Test
 	void theSchemaVersionIsTheModelsVersion() {
 		assertEquals(TcpReport.SCHEMA_VERSION, rich.get("schemaVersion").asInt());
-		assertEquals(TcpReport.SCHEMA_VERSION, schemaDocument.at("/properties/schemaVersion/const").asInt());
+		assertEquals(TcpReport.SCHEMA_VERSION, ReportSchema.document().at("/properties/schemaVersion/const").asInt());
 	}
 
 	@Test
 	void everyFieldIsDocumented() {
 		List<String> undocumented = new ArrayList<>();
-		collectUndocumented(schemaDocument, "", undocumented);
+		collectUndocumented(ReportSchema.document(), "", undocumented);
 		assertEquals(List.of(), undocumented);
 	}
 

@@ -14,15 +14,17 @@ import org.junit.jupiter.api.Assumptions;
  * A JVM started by a test: the JDK to use, the command, and its output captured in files (no
  * pipe to drain). Knows where the build put tcptracer.jar and the test classes.
  */
-final class ChildJvm {
+public final class ChildJvm {
 	static final Path JAR = Path.of(System.getProperty("tcptracer.jar", "target/tcptracer.jar"));
-	static final Path TEST_CLASSES = Path.of(System.getProperty("tcptracer.testClasses", "target/test-classes"));
+	public static final Path TEST_CLASSES = Path.of(System.getProperty("tcptracer.testClasses", "target/test-classes"));
 	static final Path FOREIGN_JNA = Path.of(System.getProperty("tcptracer.foreignJna", "target/foreign-jna"));
 	static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+	/** The agent's status word while tracing, for tests in other packages (AgentStatus keeps it to its own). */
+	public static final String TRACING = AgentStatus.TRACING;
 	private static final long TIMEOUT_SECONDS = 120;
 
 	/** A finished child: exit status and output lines. */
-	record Result(int exitStatus, List<String> out, List<String> err) {
+	public record Result(int exitStatus, List<String> out, List<String> err) {
 		@Override
 		public String toString() {
 			return "exit " + exitStatus + "\n--- stdout\n" + String.join("\n", out) + "\n--- stderr\n"
@@ -39,7 +41,7 @@ final class ChildJvm {
 	}
 
 	/** Skips the calling test when {@code javaHome} is not installed here. */
-	static Path java(Path javaHome) {
+	public static Path java(Path javaHome) {
 		Path java = javaHome.resolve("bin/java");
 		Assumptions.assumeTrue(Files.isExecutable(java), "no JDK at " + javaHome);
 		return java;
@@ -49,11 +51,11 @@ final class ChildJvm {
 		return javaHome.resolve("bin").resolve(name);
 	}
 
-	static String agentOption(String options) {
+	public static String agentOption(String options) {
 		return "-javaagent:" + JAR.toAbsolutePath() + (options == null ? "" : "=" + options);
 	}
 
-	static String recordTo(Path file) {
+	public static String recordTo(Path file) {
 		return "-XX:StartFlightRecording:filename=" + file.toAbsolutePath();
 	}
 
@@ -62,14 +64,14 @@ final class ChildJvm {
 		return finish(start(command, directory), directory);
 	}
 
-	static Process start(List<String> command, Path directory) throws IOException {
+	public static Process start(List<String> command, Path directory) throws IOException {
 		return new ProcessBuilder(command)
 				.redirectOutput(directory.resolve("stdout.txt").toFile())
 				.redirectError(directory.resolve("stderr.txt").toFile())
 				.start();
 	}
 
-	static Result finish(Process process, Path directory) throws IOException, InterruptedException {
+	public static Result finish(Process process, Path directory) throws IOException, InterruptedException {
 		if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
 			process.destroyForcibly();
 			throw new AssertionError("still running after " + TIMEOUT_SECONDS + " s: " + output(process, directory));
@@ -84,7 +86,7 @@ final class ChildJvm {
 	}
 
 	/** java, then the given options, then the class path and the main class with its arguments. */
-	static List<String> command(Path java, List<String> jvmOptions, String classPath, Class<?> main,
+	public static List<String> command(Path java, List<String> jvmOptions, String classPath, Class<?> main,
 			String... args) {
 		List<String> command = new ArrayList<>();
 		command.add(java.toString());

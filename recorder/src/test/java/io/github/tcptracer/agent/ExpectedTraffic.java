@@ -20,7 +20,7 @@ import jdk.jfr.consumer.RecordingFile;
  * The TCP events {@link LoopbackTraffic} must leave in a recording, from the ports it printed,
  * checked against what the recording holds: exactly those events, and statistics that count them.
  */
-final class ExpectedTraffic {
+public final class ExpectedTraffic {
 	private static final Set<String> CONNECTION_EVENTS = Set.of(TcpEventNames.CONNECT, TcpEventNames.ACCEPT,
 			TcpEventNames.CLOSE, TcpEventNames.CONNECT_FAILED);
 
@@ -32,7 +32,7 @@ final class ExpectedTraffic {
 	private final List<Integer> clientPorts = new ArrayList<>();
 
 	/** Reads the child's {@code server PORT} and {@code client PORT} lines. */
-	ExpectedTraffic(List<String> childOutput) {
+	public ExpectedTraffic(List<String> childOutput) {
 		int server = -1;
 		for (String line : childOutput) {
 			if (line.startsWith("server ")) {
@@ -43,6 +43,16 @@ final class ExpectedTraffic {
 		}
 		assertTrue(server > 0 && !clientPorts.isEmpty(), "the child printed no ports: " + childOutput);
 		this.serverPort = server;
+	}
+
+	/** The port the child's server listened on: the one endpoint of all its connections. */
+	public int serverPort() {
+		return serverPort;
+	}
+
+	/** How many connections the child made (and accepted). */
+	public int connections() {
+		return clientPorts.size();
 	}
 
 	private List<Key> expected() {
@@ -63,7 +73,7 @@ final class ExpectedTraffic {
 	 * Checks that the recording holds exactly the expected events, all of process {@code pid}
 	 * with the given family and address, and statistics events that add up to them.
 	 */
-	void assertRecorded(Path recording, long pid, int ipVersion, String address) throws IOException {
+	public void assertRecorded(Path recording, long pid, int ipVersion, String address) throws IOException {
 		List<RecordedEvent> events = RecordingFile.readAllEvents(recording);
 		List<Key> actual = new ArrayList<>();
 		long connects = 0;

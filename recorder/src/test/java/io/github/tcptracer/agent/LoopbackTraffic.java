@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * {@code failed}); with {@code --await-stdin} it waits for a line on stdin before it exits.
  */
 public final class LoopbackTraffic {
-	static final String CLIENT_THREAD = "tcp-client";
+	public static final String CLIENT_THREAD = "tcp-client";
 	static final String ACCEPTOR_THREAD = "tcp-acceptor";
 	private static final long AWAIT_SECONDS = 60;
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tcptracer.capture.TcpEvent;
 import io.github.tcptracer.capture.TcpTracer;
-import io.github.tcptracer.capture.TraceLoop;
 import io.github.tcptracer.capture.TraceOptions;
 import io.github.tcptracer.capture.TraceSink;
 import io.github.tcptracer.capture.testing.BpfRequirement;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
@@ -57,22 +55,12 @@ class KernelRecordingTest {
 			int clientPort;
 			try (TcpTracer tracer = BpfRequirement.start(TraceOptions.all().withPid(SELF))) {
 				CountingSink sink = new CountingSink(JfrFileSink.open(file, Duration.ofMillis(100)), serverPort, 4);
-				AtomicBoolean stop = new AtomicBoolean();
-				Thread loop = new Thread(() -> {
-					try {
-						TraceLoop.run(tracer, sink, stop::get);
-					} catch (IOException e) {
-						throw new IllegalStateException(e);
-					}
-				}, "trace-loop");
-				loop.start();
-				before = System.nanoTime();
-				clientPort = talk(server);
-				after = System.nanoTime();
-				assertTrue(sink.seen.await(5, TimeUnit.SECONDS), "connect, accept and two closes traced");
-				stop.set(true);
-				loop.join();
-				sink.close();
+				try (TraceLoopThread loop = TraceLoopThread.start(tracer, sink)) {
+					before = System.nanoTime();
+					clientPort = talk(server);
+					after = System.nanoTime();
+					assertTrue(sink.seen.await(5, TimeUnit.SECONDS), "connect, accept and two closes traced");
+				}
 			}
 			Task me = Task.current();
 			List<RecordedEvent> ours = RecordingFile.readAllEvents(file).stream()
