@@ -50,11 +50,11 @@ public final class ChurnBench {
 	}
 
 	private void run() throws CaptureException, IOException, InterruptedException {
-		out.printf("loopback churn: %d client and %d acceptor threads, %d rounds of %.1f s each way%n",
+		out.printf("loopback churn in a child JVM: %d client and %d acceptor threads, %d rounds of %.1f s each way%n",
 				arguments.clients(), arguments.clients(), arguments.rounds(), arguments.seconds());
 		List<Round> off = new ArrayList<>();
 		List<Round> on = new ArrayList<>();
-		try (LoopbackChurn churn = new LoopbackChurn(arguments.clients(), arguments.clients())) {
+		try (Churn churn = new ChurnProcess(arguments.clients())) {
 			// Warm-up both ways (JIT of the churn and of the decoding path), not counted.
 			measure(churn, false, Math.min(2.0, arguments.seconds()));
 			measure(churn, true, Math.min(2.0, arguments.seconds()));
@@ -87,7 +87,7 @@ public final class ChurnBench {
 		return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
-	private Round measure(LoopbackChurn churn, boolean traced, double seconds)
+	private Round measure(Churn churn, boolean traced, double seconds)
 			throws CaptureException, IOException, InterruptedException {
 		if (!traced) {
 			long before = churn.connections();

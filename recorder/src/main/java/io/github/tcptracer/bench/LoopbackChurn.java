@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Connect/accept/close as fast as the machine allows on loopback. Clients close with SO_LINGER 0
  * (a reset), so no TIME_WAIT caps the rate: it is CPU-bound, which is what the bench measures.
  */
-final class LoopbackChurn implements AutoCloseable {
+final class LoopbackChurn implements Churn {
 	private final ServerSocketChannel server;
 	private final InetSocketAddress address;
 	private final LongAdder connections = new LongAdder();
@@ -42,13 +42,9 @@ final class LoopbackChurn implements AutoCloseable {
 		return thread;
 	}
 
-	/** Connections completed so far. */
-	long connections() {
+	@Override
+	public long connections() {
 		return connections.sum();
-	}
-
-	int port() {
-		return address.getPort();
 	}
 
 	private void connectLoop() {

@@ -40,6 +40,7 @@ public final class Main {
 			case "attach" -> new io.github.tcptracer.agent.AttachCommand();
 			case "report" -> io.github.tcptracer.analysis.ReportCommand::run;
 			case "bench" -> new BenchCommand();
+			case "bench-churn" -> io.github.tcptracer.bench.ChurnChild::run; // internal: bench's workload
 			default -> null;
 		};
 	}
