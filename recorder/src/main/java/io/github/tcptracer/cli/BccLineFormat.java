@@ -75,25 +75,49 @@ public final class BccLineFormat {
 				started = true;
 			}
 			long elapsed = event.timestampNanos() - startNanos;
-			pad(line, verbose ? Long.toString(elapsed) : seconds(elapsed), verbose ? 14 : 9);
+			if (verbose) {
+				padAscii(line, line.length(), 14, elapsed);
+			} else {
+				pad(line, seconds(elapsed), 9);
+			}
 		}
 		pad(line, verbose ? event.type().word() : event.type().letter(), verbose ? 12 : 2).append(' ');
-		pad(line, Integer.toUnsignedString(event.pid()), 6).append(' ');
+		padAscii(line, line.length(), 6, event.pid() & 0xffff_ffffL).append(' ');
 		pad(line, event.command(), 16).append(' ');
-		pad(line, Integer.toString(event.ipVersion()), 2).append(' ');
-		pad(line, address(event, event.localAddress()), 16).append(' ');
-		pad(line, address(event, event.remoteAddress()), 16).append(' ');
-		pad(line, Integer.toString(event.localPort()), 6).append(' ');
-		pad(line, Integer.toString(event.remotePort()), 6);
+		padAscii(line, line.length(), 2, event.ipVersion()).append(' ');
+		address(line, event, event.localAddress()).append(' ');
+		address(line, event, event.remoteAddress()).append(' ');
+		padAscii(line, line.length(), 6, event.localPort()).append(' ');
+		padAscii(line, line.length(), 6, event.remotePort());
 		if (networkNamespaceColumn) {
-			pad(line.append(' '), Long.toString(event.networkNamespace()), 8);
+			padAscii(line.append(' '), line.length(), 8, event.networkNamespace());
 		}
 		line.append('\n');
 		return true;
 	}
 
-	private static String address(TcpEvent event, String address) {
-		return event.ipVersion() == 6 ? "[" + address + "]" : address;
+	/** An address padded to 16, IPv6 in brackets; addresses are ASCII, so chars are code points. */
+	private static StringBuilder address(StringBuilder line, TcpEvent event, String address) {
+		int start = line.length();
+		if (event.ipVersion() == 6) {
+			line.append('[').append(address).append(']');
+		} else {
+			line.append(address);
+		}
+		return spaces(line, start, 16);
+	}
+
+	/** {@code %-Nd}: a number appended in place (no String per field), padded to {@code width}. */
+	private static StringBuilder padAscii(StringBuilder line, int start, int width, long number) {
+		return spaces(line.append(number), start, width);
+	}
+
+	/** Pads what was appended since {@code start} (ASCII) with spaces to {@code width}. */
+	private static StringBuilder spaces(StringBuilder line, int start, int width) {
+		for (int length = line.length() - start; length < width; length++) {
+			line.append(' ');
+		}
+		return line;
 	}
 
 	/** Python's {@code "%.3f" % (ns / 1e9)}: the exact double rounded half-even, "-0.000" kept. */
