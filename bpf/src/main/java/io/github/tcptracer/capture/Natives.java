@@ -2,17 +2,13 @@ package io.github.tcptracer.capture;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
-/** Loads libbpf and libc once, and routes libbpf's log (quiet unless {@code TCPTRACER_DEBUG} is set). */
+/** Loads libbpf and libc once, and routes libbpf's log to stderr when {@code TCPTRACER_DEBUG} is set. */
 final class Natives {
 	static final String DEBUG_VARIABLE = "TCPTRACER_DEBUG";
-	private static final int LOG_LINES_KEPT = 40;
 
 	private static Libbpf libbpf;
 	private static LibC libc;
-	private static final Deque<String> recentLog = new ArrayDeque<>();
 	// Held in a static field: JNA callbacks must stay reachable while libbpf may call them.
 	private static final Libbpf.PrintFunction PRINT = Natives::onLibbpfLog;
 
@@ -40,30 +36,20 @@ final class Natives {
 		return libbpf;
 	}
 
-	/** libbpf's last log lines, for a load or attach failure; empty when there were none. */
-	static synchronized String recentLog() {
-		return String.join("\n", recentLog);
-	}
-
 	static String strerror(int errno) {
 		return libc().strerror(errno);
 	}
 
 	private static int onLibbpfLog(int level, String format, Pointer arguments) {
 		try {
+			if (System.getenv(DEBUG_VARIABLE) == null) {
+				return 0;
+			}
 			byte[] buffer = new byte[1024];
 			int length = libc().vsnprintf(buffer, buffer.length, format, arguments);
 			String line = new String(buffer, 0, Math.max(0, Math.min(length, buffer.length - 1)),
 					java.nio.charset.StandardCharsets.UTF_8).stripTrailing();
-			if (System.getenv(DEBUG_VARIABLE) != null) {
-				System.err.println(line);
-			}
-			synchronized (Natives.class) {
-				recentLog.addLast(line);
-				while (recentLog.size() > LOG_LINES_KEPT) {
-					recentLog.removeFirst();
-				}
-			}
+			System.err.println(line);
 		} catch (Throwable ignored) {
 			// Never let an exception cross back into native code.
 		}

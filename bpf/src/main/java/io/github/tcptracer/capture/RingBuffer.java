@@ -92,10 +92,6 @@ final class RingBuffer implements AutoCloseable {
 		return records;
 	}
 
-	long dataSize() {
-		return dataSize;
-	}
-
 	@Override
 	public void close() {
 		LibC libc = Natives.libc();

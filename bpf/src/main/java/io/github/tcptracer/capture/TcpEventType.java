@@ -1,32 +1,28 @@
 package io.github.tcptracer.capture;
 
-/** The kind of a {@link TcpEvent}; codes are {@code enum event_type} of tcptracer.h. */
+/** The kind of a {@link TcpEvent}. */
 public enum TcpEventType {
-	CONNECT(1, "C", "connect"),
-	ACCEPT(2, "A", "accept"),
-	CLOSE(3, "X", "close"),
+	CONNECT("C", "connect"),
+	ACCEPT("A", "accept"),
+	CLOSE("X", "close"),
 	/** An active open that never got established (refused, timed out, aborted). bcc prints none. */
-	CONNECT_FAILED(4, "F", "connect-failed"),
-	UNKNOWN(0, "U", "unknown");
+	CONNECT_FAILED("F", "connect-failed"),
+	UNKNOWN("U", "unknown");
 
+	/** Indexed by {@code enum event_type} of tcptracer.h. */
 	private static final TcpEventType[] BY_CODE = {UNKNOWN, CONNECT, ACCEPT, CLOSE, CONNECT_FAILED};
 
-	private final int code;
 	private final String letter;
 	private final String word;
 
-	TcpEventType(int code, String letter, String word) {
-		this.code = code;
+	TcpEventType(String letter, String word) {
 		this.letter = letter;
 		this.word = word;
 	}
 
+	/** The type of {@code enum event_type} value {@code code}; UNKNOWN for any other value. */
 	public static TcpEventType of(int code) {
 		return code > 0 && code < BY_CODE.length ? BY_CODE[code] : UNKNOWN;
-	}
-
-	public int code() {
-		return code;
 	}
 
 	/** bcc's one-letter type (default output). */

@@ -36,8 +36,13 @@ public final class TcpTracer implements AutoCloseable {
 	private Pointer object;
 	private final List<Pointer> links = new ArrayList<>();
 	private final List<Integer> programFds = new ArrayList<>();
+	private final ProgramStatistics programStatistics;
 	private RingBuffer ring;
 	private int countersFd = -1;
+	// Buffers of the per-CPU counter look-up, read every poll: allocated once at load.
+	private final Memory counterKey = new Memory(4);
+	private Memory counterValues;
+	private int possibleCpus;
 	private int ownersFd = -1;
 	private final EventDecoder decoder = new EventDecoder();
 
@@ -45,6 +50,7 @@ public final class TcpTracer implements AutoCloseable {
 		this.bpf = bpf;
 		this.objectBytes = objectBytes;
 		this.object = object;
+		this.programStatistics = new ProgramStatistics(bpf, programFds);
 	}
 
 	/** Loads and attaches the programs; events start flowing into the ring buffer at once. */
@@ -134,6 +140,8 @@ public final class TcpTracer implements AutoCloseable {
 		Pointer events = map("events");
 		ring = new RingBuffer(bpf.bpf_map__fd(events), bpf.bpf_map__max_entries(events) & 0xffffffffL);
 		countersFd = bpf.bpf_map__fd(map("counters"));
+		possibleCpus = Math.max(bpf.libbpf_num_possible_cpus(), 1);
+		counterValues = new Memory(8L * possibleCpus);
 		ownersFd = bpf.bpf_map__fd(map("owners"));
 	}
 
@@ -178,22 +186,19 @@ public final class TcpTracer implements AutoCloseable {
 		if (countersFd < 0) {
 			return 0;
 		}
-		long unrecovered = ProgramStatistics.recursionMisses(bpf, programFds) - counter(COUNTER_RECOVERED);
+		long unrecovered = programStatistics.recursionMisses() - counter(COUNTER_RECOVERED);
 		return counter(COUNTER_LOST) + Math.max(0, unrecovered);
 	}
 
 	/** A per-CPU counter of tcptracer.h's enum counter, summed over the CPUs. */
 	private long counter(int index) {
-		int cpus = bpf.libbpf_num_possible_cpus();
-		Memory key = new Memory(4);
-		key.setInt(0, index);
-		Memory values = new Memory(8L * Math.max(cpus, 1));
-		if (bpf.bpf_map_lookup_elem(countersFd, key, values) != 0) {
+		counterKey.setInt(0, index);
+		if (bpf.bpf_map_lookup_elem(countersFd, counterKey, counterValues) != 0) {
 			return 0;
 		}
 		long total = 0;
-		for (int cpu = 0; cpu < cpus; cpu++) {
-			total += values.getLong(8L * cpu);
+		for (int cpu = 0; cpu < possibleCpus; cpu++) {
+			total += counterValues.getLong(8L * cpu);
 		}
 		return total;
 	}

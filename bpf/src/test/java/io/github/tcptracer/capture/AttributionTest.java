@@ -104,6 +104,47 @@ class AttributionTest {
 		}
 	}
 
+	/** bcc's kretprobe misses an accept() that was already waiting when tracing started. */
+	@Test
+	void acceptAlreadyBlockingWhenTracingStartsIsReported() throws Exception {
+		try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+			int port = server.getLocalPort();
+			ExecutorService acceptor = Executors.newSingleThreadExecutor(r -> new Thread(r, "early-acceptor"));
+			Future<Socket> accepted = acceptor.submit(server::accept);
+			Thread.sleep(100); // blocked in accept() before the programs are attached
+			try (TcpTracer tracer = BpfRequirement.start(TraceOptions.all().withPid(SELF));
+					Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+				accepted.get().close();
+				List<TcpEvent> events = new EventCollector(tracer).collect(onServerPort(port), atLeast(2),
+						Duration.ofSeconds(5));
+				assertEquals("early-acceptor", single(events, TcpEventType.ACCEPT).command());
+			} finally {
+				acceptor.shutdown();
+			}
+		}
+	}
+
+	/** The close event comes when the connection leaves ESTABLISHED: at shutdown(), once. */
+	@Test
+	void shutdownIsTheCloseAndCloseAfterItAddsNone() throws Exception {
+		try (TcpTracer tracer = BpfRequirement.start(TraceOptions.all().withPid(SELF));
+				LoopbackPair pair = LoopbackPair.open(StandardProtocolFamily.INET, "127.0.0.1")) {
+			int port = pair.serverPort();
+			onThread("shutter", () -> pair.client.shutdownOutput());
+			List<TcpEvent> afterShutdown = new EventCollector(tracer).collect(onServerPort(port), atLeast(3),
+					Duration.ofSeconds(5));
+			TcpEvent close = single(afterShutdown, TcpEventType.CLOSE);
+			assertEquals("shutter", close.command());
+			assertEquals(pair.clientPort(), close.localPort());
+			pair.client.close();
+			pair.accepted.close();
+			List<TcpEvent> later = new EventCollector(tracer).collect(onServerPort(port), atLeast(1),
+					Duration.ofSeconds(5));
+			assertEquals(1, later.size(), () -> "only the server's close: " + later);
+			assertEquals(port, single(later, TcpEventType.CLOSE).localPort());
+		}
+	}
+
 	/**
 	 * The owner map once the test's connections have fully ended: a close event comes when a
 	 * connection leaves ESTABLISHED, its entry goes when it reaches CLOSE, after the FIN/ACK
