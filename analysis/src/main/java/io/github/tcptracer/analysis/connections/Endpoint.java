@@ -12,13 +12,4 @@ public record Endpoint(Direction direction, String address, int port) {
 	public static Endpoint inbound(int localPort) {
 		return new Endpoint(Direction.INBOUND, null, localPort);
 	}
-
-	/** "10.0.0.1:443", "[2001:db8::1]:443", or "listening :8080" for inbound. */
-	@Override
-	public String toString() {
-		if (direction == Direction.INBOUND) {
-			return "listening :" + port;
-		}
-		return (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":" + port;
-	}
 }

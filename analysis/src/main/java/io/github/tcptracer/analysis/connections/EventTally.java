@@ -2,7 +2,7 @@ package io.github.tcptracer.analysis.connections;
 
 import io.github.tcptracer.analysis.input.TcpEvent;
 import io.github.tcptracer.analysis.input.TcpEventKind;
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ public final class EventTally {
 	private record ThreadKey(int pid, int tid) {
 	}
 
-	private final Map<TcpEventKind, Long> counts = new EnumMap<>(TcpEventKind.class);
+	private final long[] perKind = new long[TcpEventKind.values().length];
 	private long firstMillis = Long.MAX_VALUE;
 	private long lastMillis = Long.MIN_VALUE;
 	private final LongList connectMillis = new LongList();
@@ -53,9 +53,9 @@ public final class EventTally {
 	private final Map<ThreadKey, ThreadConnects> threads = new LinkedHashMap<>();
 	private final Map<Integer, Long> acceptsPerPort = new LinkedHashMap<>();
 	private final Map<String, Long> acceptsPerPeer = new LinkedHashMap<>();
+	private final List<TcpEvent> failedConnects = new ArrayList<>();
 
 	EventTally(List<TcpEvent> events) {
-		long[] perKind = new long[TcpEventKind.values().length];
 		for (TcpEvent event : events) {
 			perKind[event.kind().ordinal()]++;
 			firstMillis = Math.min(firstMillis, event.kernelTimeMillis());
@@ -68,15 +68,19 @@ public final class EventTally {
 				acceptMillis.add(event.kernelTimeMillis());
 				acceptsPerPort.merge(event.localPort(), 1L, Long::sum);
 				acceptsPerPeer.merge(event.address(), 1L, Long::sum);
+			} else if (event.kind() == TcpEventKind.CONNECT_FAILED) {
+				failedConnects.add(event);
 			}
-		}
-		for (TcpEventKind kind : TcpEventKind.values()) {
-			counts.put(kind, perKind[kind.ordinal()]);
 		}
 	}
 
 	public long count(TcpEventKind kind) {
-		return counts.get(kind);
+		return perKind[kind.ordinal()];
+	}
+
+	/** The failed connects, in recording order. */
+	List<TcpEvent> failedConnects() {
+		return failedConnects;
 	}
 
 	/** Wall-clock time of the first and last event; meaningless when there are none. */

@@ -23,10 +23,8 @@ public final class TcpAnalysis {
 	private TcpAnalysis(RecordingContent content) {
 		this.content = content;
 		this.tally = new EventTally(content.events());
-		for (TcpEvent event : content.events()) {
-			if (event.kind() == TcpEventKind.CONNECT_FAILED) {
-				stats(Endpoint.outbound(event.address(), event.port())).addFailedConnect(event);
-			}
+		for (TcpEvent event : tally.failedConnects()) {
+			stats(Endpoint.outbound(event.address(), event.port())).addFailedConnect(event);
 		}
 		this.pairing = ConnectionPairer.pair(content.events(), tally::isListeningPort, connection -> {
 			stats(connection.endpoint()).addConnection(connection);

@@ -94,17 +94,9 @@ final class EventDecoders {
 	}
 
 	private static IEventSink statisticsSink(FieldSlots slots, CaptureBuffer buffer) {
-		int connects = slots.of(TcpEventFields.CONNECTS);
-		int accepts = slots.of(TcpEventFields.ACCEPTS);
-		int closes = slots.of(TcpEventFields.CLOSES);
-		int failedConnects = slots.of(TcpEventFields.FAILED_CONNECTS);
 		int lostEvents = slots.of(TcpEventFields.LOST_EVENTS);
 		int droppedEvents = slots.of(TcpEventFields.DROPPED_EVENTS);
 		return values -> buffer.statistics = buffer.statistics.plus(new StatisticsTotals(1,
-				Values.toLong(values, connects, null, 0),
-				Values.toLong(values, accepts, null, 0),
-				Values.toLong(values, closes, null, 0),
-				Values.toLong(values, failedConnects, null, 0),
 				Values.toLong(values, lostEvents, null, 0),
 				Values.toLong(values, droppedEvents, null, 0)));
 	}

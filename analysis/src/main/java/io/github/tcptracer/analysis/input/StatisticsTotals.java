@@ -7,15 +7,13 @@ package io.github.tcptracer.analysis.input;
  * @param lostEvents    events the kernel could not deliver (ring buffer full)
  * @param droppedEvents events received but not recorded (a user-space queue was full)
  */
-public record StatisticsTotals(long statisticsEvents, long connects, long accepts, long closes, long failedConnects,
-		long lostEvents, long droppedEvents) {
+public record StatisticsTotals(long statisticsEvents, long lostEvents, long droppedEvents) {
 
-	public static final StatisticsTotals NONE = new StatisticsTotals(0, 0, 0, 0, 0, 0, 0);
+	public static final StatisticsTotals NONE = new StatisticsTotals(0, 0, 0);
 
 	public StatisticsTotals plus(StatisticsTotals other) {
-		return new StatisticsTotals(statisticsEvents + other.statisticsEvents, connects + other.connects,
-				accepts + other.accepts, closes + other.closes, failedConnects + other.failedConnects,
-				lostEvents + other.lostEvents, droppedEvents + other.droppedEvents);
+		return new StatisticsTotals(statisticsEvents + other.statisticsEvents, lostEvents + other.lostEvents,
+				droppedEvents + other.droppedEvents);
 	}
 
 	public long missedEvents() {

@@ -18,10 +18,6 @@ record TimeSpan(Long startEpochNanos, Long endEpochNanos) {
 		return span;
 	}
 
-	TimeSpan union(TimeSpan other) {
-		return other.startEpochNanos == null ? this : union(other.startEpochNanos, other.endEpochNanos);
-	}
-
 	private TimeSpan union(long start, long end) {
 		return startEpochNanos == null ? new TimeSpan(start, end)
 				: new TimeSpan(Math.min(startEpochNanos, start), Math.max(endEpochNanos, end));

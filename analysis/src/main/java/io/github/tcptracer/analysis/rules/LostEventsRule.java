@@ -19,7 +19,7 @@ public final class LostEventsRule extends TcpRule {
 	public static final String ID = "TcpTracerLostEvents";
 
 	public static final TypedResult<IQuantity> LOST = new TypedResult<>("tcpLostEvents", "Lost Events",
-			"Events the kernel could not deliver: its ring buffer was full", UnitLookup.NUMBER, IQuantity.class);
+			"Events the kernel could not deliver: its ring buffer was full, or a skipped program run", UnitLookup.NUMBER, IQuantity.class);
 	public static final TypedResult<IQuantity> DROPPED = new TypedResult<>("tcpDroppedEvents", "Dropped Events",
 			"Events received but not recorded: a user-space queue was full", UnitLookup.NUMBER, IQuantity.class);
 

@@ -64,8 +64,8 @@ abstract class TcpRule extends AbstractRule {
 	}
 
 	/**
-	 * A result for the findings, worst first: its severity is the worst one's, its summary that
-	 * finding's, and the explanation lists the first ten.
+	 * A result for the findings, in the detector's order: its severity and summary come from the
+	 * highest-scored one (the first of equals), and the explanation lists the first ten.
 	 */
 	protected ResultBuilder found(IPreferenceValueProvider vp, List<Finding> findings, String explanation,
 			String solution) {

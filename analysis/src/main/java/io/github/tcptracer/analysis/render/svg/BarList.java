@@ -23,12 +23,7 @@ public final class BarList {
 		}
 		double barSpace = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
 		StringBuilder svg = new StringBuilder(Svg.open(id, label, WIDTH, LEGEND + ROW * labels.size() + 8));
-		double legendX = LABEL_WIDTH;
-		for (Series s : series) {
-			svg.append(Svg.rect(legendX, 4, 12, 12, s.cssClass(), s.name()));
-			svg.append(Svg.text(legendX + 16, 14, "start", s.name()));
-			legendX += 24 + 8 * s.name().length();
-		}
+		Svg.legend(LABEL_WIDTH, 4, series).forEach(svg::append);
 		for (int row = 0; row < labels.size(); row++) {
 			double y = LEGEND + 4 + row * ROW;
 			svg.append(Svg.text(LABEL_WIDTH - 8, y + 15, "end", Abbreviate.middle(labels.get(row), LABEL_CHARS)));

@@ -1,5 +1,7 @@
 package io.github.tcptracer.analysis.render.svg;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.owasp.encoder.Encode;
 
@@ -37,6 +39,21 @@ final class Svg {
 	static String rect(double x, double y, double width, double height, String cssClass, String tooltip) {
 		return "<rect class=\"" + cssClass + "\" x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(width)
 				+ "\" height=\"" + num(height) + "\"><title>" + Encode.forXml(tooltip) + "</title></rect>";
+	}
+
+	/**
+	 * The legend entries, one per series in order: a swatch at (x, top) and the series' name, each
+	 * entry after the previous one. Returned separately so a chart can interleave them with its drawing.
+	 */
+	static List<String> legend(double x, double top, List<Series> series) {
+		List<String> entries = new ArrayList<>(series.size());
+		double legendX = x;
+		for (Series s : series) {
+			entries.add(rect(legendX, top, 12, 12, s.cssClass(), s.name())
+					+ text(legendX + 16, top + 10, "start", s.name()));
+			legendX += 24 + 8 * s.name().length();
+		}
+		return entries;
 	}
 
 	static String num(double value) {

@@ -31,11 +31,10 @@ public final class TimeChart {
 		svg.append(Svg.text(LEFT + plotWidth, HEIGHT - 12, "end",
 				Units.time(startEpochMillis + (buckets - 1) * bucketMillis) + " (per "
 						+ Units.roundDuration(bucketMillis * 1_000_000L) + ")"));
-		double legendX = LEFT;
-		for (Series s : series) {
-			svg.append(Svg.rect(legendX, 8, 12, 12, s.cssClass(), s.name()));
-			svg.append(Svg.text(legendX + 16, 18, "start", s.name()));
-			legendX += 24 + 8 * s.name().length();
+		List<String> legend = Svg.legend(LEFT, 8, series);
+		for (int index = 0; index < series.size(); index++) {
+			Series s = series.get(index);
+			svg.append(legend.get(index));
 			StringBuilder points = new StringBuilder();
 			for (int i = 0; i < buckets; i++) {
 				double x = LEFT + (buckets > 1 ? i * step : plotWidth / 2);
