@@ -5,6 +5,7 @@ import jdk.jfr.Description;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.Period;
 import jdk.jfr.StackTrace;
 
 /**
@@ -17,6 +18,7 @@ import jdk.jfr.StackTrace;
 		+ " where the previous statistics event ended")
 @Category({"Operating System", "Network", "TCP"})
 @StackTrace(false)
+@Period("endChunk") // once per chunk: the default, everyChunk, also fires when a chunk begins
 public class TcpTracerStatisticsEvent extends Event {
 	@Label("Connects")
 	@Description("TCP Connect events recorded")
@@ -35,11 +37,12 @@ public class TcpTracerStatisticsEvent extends Event {
 	public long failedConnects;
 
 	@Label("Lost Events")
-	@Description("Events the kernel could not deliver: the ring buffer was full")
+	@Description("Events the kernel could not deliver: the ring buffer was full, or a program run the kernel"
+			+ " skipped could not be made up for")
 	public long lostEvents;
 
 	@Label("Dropped Events")
-	@Description("Events received but not recorded: a user-space queue was full, or the event was of a type"
-			+ " this version does not record")
+	@Description("Events received but not recorded in full: a user-space queue was full (the agent's lines"
+			+ " file included), or the event was of a type this version does not record")
 	public long droppedEvents;
 }

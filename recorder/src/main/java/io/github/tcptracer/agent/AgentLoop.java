@@ -134,13 +134,18 @@ final class AgentLoop implements FlightRecorderListener {
 		return threads;
 	}
 
-	/** JFR's periodic hook for the statistics event (at the end of every chunk, by default). */
+	/**
+	 * JFR's periodic hook for the statistics event, at the end of every chunk. It runs on the
+	 * thread that stops or rotates the recording, which may be an application thread.
+	 */
 	private void commitStatistics() {
 		try {
 			TracingSession current = session;
 			if (current != null) {
 				current.commitStatistics();
 			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt(); // the application's interrupt, not ours to swallow
 		} catch (Throwable ignored) {
 			// JFR's thread must go on; the next chunk tries again
 		}

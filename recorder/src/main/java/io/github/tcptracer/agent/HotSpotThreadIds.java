@@ -30,14 +30,14 @@ final class HotSpotThreadIds {
 
 	/**
 	 * Finds the offsets in this JVM. {@code instrumentation} opens {@code java.lang} to this
-	 * class's module only; without it (tests) the JVM must already open it.
+	 * class's module only.
 	 *
 	 * @throws IllegalStateException with the reason when this JVM is not a HotSpot that exports them
 	 */
 	static HotSpotThreadIds find(Instrumentation instrumentation) {
 		Module javaBase = Thread.class.getModule();
 		Module self = HotSpotThreadIds.class.getModule();
-		if (instrumentation != null && !javaBase.isOpen("java.lang", self)) {
+		if (!javaBase.isOpen("java.lang", self)) {
 			instrumentation.redefineModule(javaBase, Set.of(), Map.of(), Map.of("java.lang", Set.of(self)), Set.of(),
 					Map.of());
 		}
@@ -74,8 +74,10 @@ final class HotSpotThreadIds {
 
 	/**
 	 * The thread's tid, or -1 when it has not started or has ended. The VM clears
-	 * {@code eetop} before it frees the {@code JavaThread}; reading it again after the
-	 * dereferences tells whether the values read belonged to a live thread.
+	 * {@code eetop} before it frees the {@code JavaThread}; reading it again between and after
+	 * the dereferences tells whether the values read belonged to a live thread. (This narrows,
+	 * but cannot close, the window in which a thread ending concurrently is read after its
+	 * memory was freed.)
 	 */
 	int tidOf(Thread thread) {
 		try {
@@ -84,6 +86,9 @@ final class HotSpotThreadIds {
 				return -1;
 			}
 			long osThread = new Pointer(javaThread).getLong(osThreadOffset);
+			if (eetop.getLong(thread) != javaThread) {
+				return -1;
+			}
 			int tid = osThread == 0 ? -1 : new Pointer(osThread).getInt(threadIdOffset);
 			return eetop.getLong(thread) == javaThread ? tid : -1;
 		} catch (IllegalAccessException e) {

@@ -40,7 +40,7 @@ final class RecordingSink implements Consumer<TcpEvent> {
 	public synchronized void accept(TcpEvent event) {
 		TcpConnectionEvent jfr = JfrEvents.from(event, clock);
 		if (jfr == null) {
-			statistics.recorded(event.type()); // a type the schema lacks: counted as dropped
+			statistics.dropped(); // a type the schema lacks
 		} else if (jfr.shouldCommit()) { // false when the recordings disabled this type
 			if (threads != null && event.pid() == pid) {
 				jfr.javaThread = threads.of(event.tid());
@@ -60,13 +60,7 @@ final class RecordingSink implements Consumer<TcpEvent> {
 	 */
 	synchronized void commitStatistics(long kernelLostTotal) {
 		statistics.kernelLostTotal(kernelLostTotal);
-		TcpTracerStatisticsEvent counts = statistics.take();
-		period.connects = counts.connects;
-		period.accepts = counts.accepts;
-		period.closes = counts.closes;
-		period.failedConnects = counts.failedConnects;
-		period.lostEvents = counts.lostEvents;
-		period.droppedEvents = counts.droppedEvents;
+		statistics.takeInto(period);
 		period.commit();
 		period = beginPeriod();
 	}

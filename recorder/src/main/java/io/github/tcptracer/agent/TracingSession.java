@@ -14,6 +14,8 @@ import java.io.IOException;
 final class TracingSession implements AutoCloseable {
 	/** Bound on how long JFR's thread waits for the lines file before the statistics event. */
 	private static final long LINES_WAIT_MILLIS = 200;
+	/** Polls (each up to 65536 events) when a chunk ends: a bound on an application thread's wait. */
+	private static final int MAX_POLLS_AT_CHUNK_END = 4;
 
 	private final TcpTracer tracer;
 	private final RecordingSink sink;
@@ -57,11 +59,13 @@ final class TracingSession implements AutoCloseable {
 	}
 
 	/**
-	 * Commits everything the kernel has delivered up to now, then the statistics event: called
-	 * when a chunk ends, so a recording that stops holds its last events and their counts.
+	 * Commits what the kernel has delivered up to now, then the statistics event: called when a
+	 * chunk ends, so a recording that stops holds its last events and their counts. It runs on
+	 * the thread that ends the chunk (perhaps the application's, holding JFR's lock), so the
+	 * drain is bounded: this JVM's own threads may keep connecting faster than it drains.
 	 */
 	void commitStatistics() throws InterruptedException {
-		while (tracer.poll(sink) > 0) {
+		for (int polls = 0; polls < MAX_POLLS_AT_CHUNK_END && tracer.poll(sink) > 0; polls++) {
 			// the kernel had more than one poll's worth
 		}
 		if (lines != null) {

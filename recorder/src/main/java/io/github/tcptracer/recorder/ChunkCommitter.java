@@ -82,7 +82,7 @@ final class ChunkCommitter implements AutoCloseable {
 	private void awaitAppended() throws IOException {
 		try {
 			appended.get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-		} catch (ExecutionException | CompletionException e) {
+		} catch (ExecutionException e) {
 			Throwable cause = e.getCause();
 			if (cause instanceof UncheckedIOException io) {
 				cause = io.getCause();

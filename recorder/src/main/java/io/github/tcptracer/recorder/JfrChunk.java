@@ -6,7 +6,6 @@ import io.github.tcptracer.jfr.TcpTracerStatisticsEvent;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import jdk.jfr.Event;
 import org.openjdk.jmc.flightrecorder.writer.api.Recording;
 import org.openjdk.jmc.flightrecorder.writer.api.Recordings;
@@ -26,7 +25,11 @@ final class JfrChunk {
 	private final ChunkBytes bytes;
 	private final Recording recording;
 	private final KernelClock clock;
-	private final Map<Class<? extends Event>, Type> eventTypes = new HashMap<>();
+	/** A schema class's writer type and field accessors: one look-up per event. */
+	private record Declared(Type type, SchemaType schema) {
+	}
+
+	private final Map<Class<? extends Event>, Declared> declared = new HashMap<>();
 	private final TaskThreads threads;
 	private final TypedValue noThread;
 	private final TypedValue noStackTrace;
@@ -41,7 +44,8 @@ final class JfrChunk {
 				.withTimestamp(clock.toEpochNanos(startNanos)));
 		EventTypeIds.moveUp(recording);
 		for (Class<? extends Event> type : TcpEventTypes.ALL) {
-			eventTypes.put(type, WriterTypes.declare(recording, SchemaType.of(type).eventType()));
+			SchemaType schema = SchemaType.of(type);
+			declared.put(type, new Declared(WriterTypes.declare(recording, schema.eventType()), schema));
 		}
 		Type thread = recording.getType(Types.JDK.THREAD);
 		this.threads = new TaskThreads(thread);
@@ -71,11 +75,12 @@ final class JfrChunk {
 	}
 
 	private void write(Event event, long startNanos, long durationNanos, TypedValue thread) {
-		Type type = Objects.requireNonNull(eventTypes.get(event.getClass()),
-				() -> event.getClass() + " is not in TcpEventTypes.ALL");
-		SchemaType schema = SchemaType.of(event.getClass());
-		recording.writeEvent(type.asValue(
-				value -> schema.putAll(value, event, startNanos, durationNanos, thread, noStackTrace)));
+		Declared kind = declared.get(event.getClass());
+		if (kind == null) {
+			throw new IllegalArgumentException(event.getClass() + " is not in TcpEventTypes.ALL");
+		}
+		recording.writeEvent(kind.type().asValue(
+				value -> kind.schema().putAll(value, event, startNanos, durationNanos, thread, noStackTrace)));
 	}
 
 	/**

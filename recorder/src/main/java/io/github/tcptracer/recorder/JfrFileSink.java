@@ -4,6 +4,7 @@ import io.github.tcptracer.capture.TcpEvent;
 import io.github.tcptracer.capture.TraceSink;
 import io.github.tcptracer.jfr.TcpConnectionEvent;
 import io.github.tcptracer.jfr.TcpEventTypes;
+import io.github.tcptracer.jfr.TcpTracerStatisticsEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,7 +97,8 @@ public final class JfrFileSink implements TraceSink {
 		committer.throwFailure();
 		statistics.kernelLostTotal(kernelLostTotal);
 		long now = System.nanoTime();
-		boolean due = now - periodStart >= flushIntervalNanos && (chunk != null || statistics.hasNews());
+		// A chunk exists only once an event was counted, so hasNews() covers it.
+		boolean due = now - periodStart >= flushIntervalNanos && statistics.hasNews();
 		if (due || (chunk != null && chunk.events() >= MAX_CHUNK_EVENTS)) {
 			finishChunk(now);
 		}
@@ -118,7 +120,9 @@ public final class JfrFileSink implements TraceSink {
 		JfrChunk finishing = chunk != null ? chunk : JfrChunk.open(periodStart, clock);
 		chunk = null;
 		try {
-			finishing.write(statistics.take(), periodStart, now);
+			TcpTracerStatisticsEvent counts = new TcpTracerStatisticsEvent();
+			statistics.takeInto(counts);
+			finishing.write(counts, periodStart, now);
 		} finally {
 			periodStart = now;
 			// Separator after the next chunk's start (now): JMC loads only one chunk per start time.

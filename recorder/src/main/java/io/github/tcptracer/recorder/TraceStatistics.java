@@ -22,7 +22,7 @@ public final class TraceStatistics {
 			case ACCEPT -> accepts++;
 			case CLOSE -> closes++;
 			case CONNECT_FAILED -> failedConnects++;
-			default -> dropped++;
+			default -> throw new IllegalArgumentException("not a recorded type: " + type);
 		}
 	}
 
@@ -40,9 +40,8 @@ public final class TraceStatistics {
 		return connects + accepts + closes + failedConnects + dropped > 0 || kernelLostTotal > kernelLostReported;
 	}
 
-	/** The counts so far as an event (fields only: the writer gives it its period); starts over. */
-	public TcpTracerStatisticsEvent take() {
-		TcpTracerStatisticsEvent event = new TcpTracerStatisticsEvent();
+	/** Puts the counts so far into {@code event}'s fields (not its period) and starts over. */
+	public void takeInto(TcpTracerStatisticsEvent event) {
 		event.connects = connects;
 		event.accepts = accepts;
 		event.closes = closes;
@@ -55,6 +54,5 @@ public final class TraceStatistics {
 		failedConnects = 0;
 		dropped = 0;
 		kernelLostReported = kernelLostTotal;
-		return event;
 	}
 }
