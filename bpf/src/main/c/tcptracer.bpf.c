@@ -58,10 +58,21 @@ struct {
 	__type(value, struct owner);
 } owners SEC(".maps");
 
-struct {
+/*
+ * One ring buffer per CPU (user space creates them and sizes the template): a shared ring's
+ * lock and producer position bounce between CPUs and cost more than the rest of an event.
+ */
+struct event_ring {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 8 << 20);
-} events SEC(".maps");
+	__uint(max_entries, 4 << 20);
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY_OF_MAPS);
+	__uint(max_entries, 1); /* user space: the number of possible CPUs */
+	__type(key, __u32);
+	__array(values, struct event_ring);
+} rings SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -119,7 +130,8 @@ static __always_inline bool sock_selected(const struct sock *sk, __u16 family, _
 }
 
 /*
- * Field reads of a struct sock. In the tp_btf program sk is a BTF pointer: plain loads, which
+ * Field reads of a struct sock (or a struct reached from it). In the tp_btf program sk is a BTF
+ * pointer: plain loads, which
  * the verifier turns into fault-safe ones, cost far less than a bpf_probe_read_kernel() call
  * each. The accept path found its sk through probe reads, so it must probe too. Callers pass
  * a constant: with __always_inline the other branch is compiled out, so the verifier never
@@ -127,11 +139,40 @@ static __always_inline bool sock_selected(const struct sock *sk, __u16 family, _
  */
 #define SK_READ(direct, sk, field) ((direct) ? (sk)->field : BPF_CORE_READ(sk, field))
 
+/*
+ * The network namespace last seen on this CPU. Its inode number shares a cache line with the
+ * namespace's reference count, which every socket's creation and destruction writes, so each
+ * read of it is a cache miss under churn. The cookie (never reused, in a quiet line) tells a
+ * namespace allocated where a freed one was apart from it.
+ */
+struct netns_seen {
+	__u64 net;
+	__u64 cookie;
+	__u32 inum;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct netns_seen);
+} netns_cache SEC(".maps");
+
 static __always_inline __u32 sock_netns(const struct sock *sk, bool direct)
 {
-	if (direct)
-		return sk->__sk_common.skc_net.net->ns.inum;
-	return BPF_CORE_READ(sk, __sk_common.skc_net.net, ns.inum);
+	const struct net *net = SK_READ(direct, sk, __sk_common.skc_net.net);
+	__u64 cookie = SK_READ(direct, net, net_cookie);
+	__u32 zero = 0;
+	struct netns_seen *seen = bpf_map_lookup_elem(&netns_cache, &zero);
+
+	if (!seen)
+		return SK_READ(direct, net, ns.inum);
+	if (seen->net != (__u64)net || seen->cookie != cookie) {
+		seen->net = (__u64)net;
+		seen->cookie = cookie;
+		seen->inum = SK_READ(direct, net, ns.inum);
+	}
+	return seen->inum;
 }
 
 static __always_inline void count(__u32 index)
@@ -176,11 +217,13 @@ static __always_inline void remember_current_task(const struct sock *sk, bool ac
 	bpf_map_update_elem(&owners, &key, &o, BPF_ANY);
 }
 
-/* Reserves an event and fills the socket's tuple; NULL when the ring buffer is full. */
+/* Reserves an event in this CPU's ring and fills the socket's tuple; NULL when the ring is full. */
 static __always_inline struct event *new_event(const struct sock *sk, bool direct, __u8 type,
 					       __u16 family, __u32 netns, __u64 now)
 {
-	struct event *e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+	__u32 cpu = bpf_get_smp_processor_id();
+	void *ring = bpf_map_lookup_elem(&rings, &cpu);
+	struct event *e = ring ? bpf_ringbuf_reserve(ring, sizeof(*e), 0) : NULL;
 
 	if (!e) {
 		count(COUNTER_LOST);
@@ -298,13 +341,32 @@ static __always_inline void on_close(const struct sock *sk, int oldstate, int ne
 	submit(e);
 }
 
-/* Per CPU: 1 while handle_set_state runs. */
+/*
+ * The kernel skips a program already running on its CPU, and a state change in softirq (a SYN-ACK,
+ * a reset) can interrupt handle_set_state running in process context: that change would be lost.
+ * handle_set_state_nested, a second program on the same tracepoint with its own running count,
+ * runs right after handle_set_state for every change, or alone when handle_set_state was skipped.
+ * It tells the two apart with this per-CPU list of the changes handle_set_state began: a change it
+ * finds there was handled (and is taken off); any other was skipped, and it handles it.
+ * A change interrupted anywhere, even before handle_set_state's first instruction or after its
+ * last, is caught this way (a flag set and cleared by handle_set_state has windows at both ends).
+ * Only two levels nest (task, softirq); the extra slots absorb entries left when the twin itself
+ * was skipped, and the oldest is dropped when full.
+ */
+#define PENDING_MAX 4
+
+struct pending {
+	__u64 sk[PENDING_MAX];
+	__u32 states[PENDING_MAX]; /* oldstate << 8 | newstate */
+	__u32 count;
+};
+
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, 1);
 	__type(key, __u32);
-	__type(value, __u32);
-} running SEC(".maps");
+	__type(value, struct pending);
+} pending SEC(".maps");
 
 static __always_inline void on_set_state(const struct sock *sk, int oldstate, int newstate)
 {
@@ -351,31 +413,44 @@ SEC("tp_btf/inet_sock_set_state")
 int BPF_PROG(handle_set_state, const struct sock *sk, int oldstate, int newstate)
 {
 	__u32 zero = 0;
-	__u32 *active = bpf_map_lookup_elem(&running, &zero);
+	struct pending *p = bpf_map_lookup_elem(&pending, &zero);
 
-	if (active)
-		*active = 1;
+	if (p) {
+		__u32 n = p->count;
+
+		if (n >= PENDING_MAX) {
+			p->sk[0] = p->sk[1];
+			p->sk[1] = p->sk[2];
+			p->sk[2] = p->sk[3];
+			p->states[0] = p->states[1];
+			p->states[1] = p->states[2];
+			p->states[2] = p->states[3];
+			n = PENDING_MAX - 1;
+		}
+		p->sk[n & (PENDING_MAX - 1)] = (__u64)sk;
+		p->states[n & (PENDING_MAX - 1)] = (oldstate << 8) | newstate;
+		p->count = n + 1;
+	}
 	on_set_state(sk, oldstate, newstate);
-	if (active)
-		*active = 0;
 	return 0;
 }
 
-/*
- * The kernel skips a program already running on this CPU, and a state change in softirq (a
- * SYN-ACK, a reset) can interrupt handle_set_state in process context: that change would be
- * lost. This second program on the same tracepoint has its own running count, so it does run
- * then, and it handles exactly the changes for which handle_set_state is running (and was
- * therefore skipped) on this CPU.
- */
 SEC("tp_btf/inet_sock_set_state")
 int BPF_PROG(handle_set_state_nested, const struct sock *sk, int oldstate, int newstate)
 {
 	__u32 zero = 0;
-	__u32 *active = bpf_map_lookup_elem(&running, &zero);
+	struct pending *p = bpf_map_lookup_elem(&pending, &zero);
+	__u32 states = (oldstate << 8) | newstate;
 
-	if (!active || !*active)
+	if (!p)
 		return 0;
+	/* Newest first: entries above ours were left by nested runs whose twin was skipped. */
+	for (int i = PENDING_MAX - 1; i >= 0; i--) {
+		if (i < p->count && p->sk[i] == (__u64)sk && p->states[i] == states) {
+			p->count = i;
+			return 0;
+		}
+	}
 	count(COUNTER_RECOVERED);
 	on_set_state(sk, oldstate, newstate);
 	return 0;

@@ -25,6 +25,12 @@ interface Libbpf extends Library {
 
 	int bpf_map__set_max_entries(Pointer map, int maxEntries);
 
+	int bpf_map__set_inner_map_fd(Pointer map, int fd);
+
+	int bpf_map_create(int mapType, String name, int keySize, int valueSize, int maxEntries, Pointer options);
+
+	int bpf_map_update_elem(int fd, Pointer key, Pointer value, long flags);
+
 	Pointer bpf_map__initial_value(Pointer map, LongByReference size);
 
 	int bpf_map__reuse_fd(Pointer map, int fd);

@@ -26,10 +26,6 @@ final class RingBuffer implements AutoCloseable {
 	private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class,
 			ByteOrder.nativeOrder());
 
-	interface RecordHandler {
-		void onRecord(ByteBuffer buffer, int offset, int length);
-	}
-
 	private final long pageSize;
 	private final long dataSize;
 	private final long mask;
@@ -37,6 +33,10 @@ final class RingBuffer implements AutoCloseable {
 	private Pointer producerMapping;
 	private final ByteBuffer consumer;
 	private final ByteBuffer producer;
+	// Only this reader moves consumer_pos: kept here, published with release stores.
+	private long consumerPosition;
+	private long producerPosition;
+	private int recordLength = -1;
 
 	RingBuffer(int mapFd, long dataSize) throws CaptureException {
 		LibC libc = Natives.libc();
@@ -52,6 +52,8 @@ final class RingBuffer implements AutoCloseable {
 		}
 		consumer = consumerMapping.getByteBuffer(0, pageSize).order(ByteOrder.nativeOrder());
 		producer = producerMapping.getByteBuffer(0, pageSize + 2 * dataSize).order(ByteOrder.nativeOrder());
+		consumerPosition = (long) LONG.getAcquire(consumer, 0);
+		producerPosition = consumerPosition;
 	}
 
 	private static Pointer map(LibC libc, long length, int protection, int fd, long offset)
@@ -63,33 +65,44 @@ final class RingBuffer implements AutoCloseable {
 		return mapping;
 	}
 
+	/** The mapping that {@link #next()} offsets point into (native byte order). */
+	ByteBuffer buffer() {
+		return producer;
+	}
+
 	/**
-	 * Hands committed records to {@code handler}, at most {@code limit} of them (so a consumer
-	 * that cannot keep up still gets to flush); returns how many it handed over.
+	 * Takes the kernel's current write position: {@link #next()} reads up to it and no further,
+	 * so a drain sees each ring as of one moment.
 	 */
-	int drain(RecordHandler handler, int limit) {
-		long consumerPosition = (long) LONG.getAcquire(consumer, 0);
-		long producerPosition = (long) LONG.getAcquire(producer, 0);
-		int records = 0;
-		while (consumerPosition < producerPosition && records < limit) {
+	void snapshot() {
+		producerPosition = (long) LONG.getAcquire(producer, 0);
+	}
+
+	/**
+	 * Offset of the next submitted record's data before the {@link #snapshot()}, or -1 when there
+	 * is none (or the next one is still being written: later records wait for it). Discarded
+	 * records are skipped. Until {@link #release()}, the same record is returned again.
+	 */
+	int next() {
+		while (consumerPosition < producerPosition) {
 			int headerAt = (int) (pageSize + (consumerPosition & mask));
 			int header = (int) INT.getAcquire(producer, headerAt);
 			if ((header & BUSY) != 0) {
-				break; // reserved but not yet submitted: later records wait for it
+				return -1;
 			}
-			int length = header & ~(BUSY | DISCARD);
+			recordLength = header & ~(BUSY | DISCARD);
 			if ((header & DISCARD) == 0) {
-				handler.onRecord(producer, headerAt + HEADER, length);
-				records++;
+				return headerAt + HEADER;
 			}
-			consumerPosition += (length + HEADER + 7) & ~7L;
-			// Release each record at once so the kernel can reuse the space.
-			LONG.setRelease(consumer, 0, consumerPosition);
-			if (consumerPosition >= producerPosition) {
-				producerPosition = (long) LONG.getAcquire(producer, 0);
-			}
+			release();
 		}
-		return records;
+		return -1;
+	}
+
+	/** Gives the record {@link #next()} returned back to the kernel, which may then reuse its space. */
+	void release() {
+		consumerPosition += (recordLength + HEADER + 7) & ~7L;
+		LONG.setRelease(consumer, 0, consumerPosition);
 	}
 
 	@Override

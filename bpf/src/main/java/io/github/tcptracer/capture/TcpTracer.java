@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A running trace: the BPF programs loaded and attached, and the ring buffer they write to.
+ * A running trace: the BPF programs loaded and attached, and the per-CPU ring buffers they write to.
  * Start one with {@link #start(TraceOptions)}, call {@link #poll} from one thread, and close
  * it on every exit path (it detaches everything).
  */
@@ -27,6 +27,7 @@ public final class TcpTracer implements AutoCloseable {
 	private static final int COUNTER_LOST = 0;
 	private static final int COUNTER_RECOVERED = 1;
 	private static final int EPERM = 1;
+	private static final int BPF_MAP_TYPE_RINGBUF = 27;
 	private static final int CONFIG_SIZE = 16;
 	/** Most records one poll hands over, so a consumer gets to flush under a flood. */
 	private static final int MAX_RECORDS_PER_POLL = 1 << 16;
@@ -37,7 +38,9 @@ public final class TcpTracer implements AutoCloseable {
 	private final List<Pointer> links = new ArrayList<>();
 	private final List<Integer> programFds = new ArrayList<>();
 	private final ProgramStatistics programStatistics;
-	private RingBuffer ring;
+	private EventRings rings;
+	// The ring maps user space made (the outer map holds them too); closed with the trace.
+	private final List<Integer> ringFds = new ArrayList<>();
 	private int countersFd = -1;
 	// Buffers of the per-CPU counter look-up, read every poll: allocated once at load.
 	private final Memory counterKey = new Memory(4);
@@ -68,7 +71,7 @@ public final class TcpTracer implements AutoCloseable {
 		TcpTracer tracer = new TcpTracer(bpf, bytes, object);
 		try {
 			tracer.configure(options);
-			tracer.load();
+			tracer.load(options);
 			tracer.attach();
 			return tracer;
 		} catch (CaptureException | RuntimeException | Error e) {
@@ -112,7 +115,11 @@ public final class TcpTracer implements AutoCloseable {
 				: options.ipVersion() == 6 ? EventLayout.AF_INET6 : 0));
 		rodata.setByte(10, (byte) (options.cgroupMap() != null ? 1 : 0));
 		rodata.setByte(11, (byte) (options.mountNamespaceMap() != null ? 1 : 0));
-		check(bpf.bpf_map__set_max_entries(map("events"), options.ringBufferBytes()), "size the ring buffer");
+		possibleCpus = Math.max(bpf.libbpf_num_possible_cpus(), 1);
+		check(bpf.bpf_map__set_max_entries(map("rings"), possibleCpus), "size the ring buffer table");
+		createRings(options.ringBufferBytes());
+		// The table's entries must match this ring (libbpf 1.1 cannot resize its own template).
+		check(bpf.bpf_map__set_inner_map_fd(map("rings"), ringFds.get(0)), "define the ring buffers");
 		check(bpf.bpf_map__set_max_entries(map("owners"), options.maxConnections()), "size the owner map");
 		if (options.cgroupMap() != null) {
 			PinnedFilterMap.reuse(bpf, map("cgroup_filter"), options.cgroupMap(), "--cgroupmap", 8);
@@ -128,7 +135,7 @@ public final class TcpTracer implements AutoCloseable {
 		}
 	}
 
-	private void load() throws CaptureException {
+	private void load(TraceOptions options) throws CaptureException {
 		int rc = bpf.bpf_object__load(object);
 		if (rc < 0) {
 			if (-rc == EPERM) {
@@ -137,12 +144,44 @@ public final class TcpTracer implements AutoCloseable {
 			throw new CaptureException("cannot load the BPF programs: " + Natives.strerror(-rc)
 					+ " (run with " + Natives.DEBUG_VARIABLE + "=1 to see libbpf's log)");
 		}
-		Pointer events = map("events");
-		ring = new RingBuffer(bpf.bpf_map__fd(events), bpf.bpf_map__max_entries(events) & 0xffffffffL);
+		rings = new EventRings(installRings(bpf.bpf_map__fd(map("rings")), options.ringBufferBytes()));
 		countersFd = bpf.bpf_map__fd(map("counters"));
-		possibleCpus = Math.max(bpf.libbpf_num_possible_cpus(), 1);
 		counterValues = new Memory(8L * possibleCpus);
 		ownersFd = bpf.bpf_map__fd(map("owners"));
+	}
+
+	/** One ring per possible CPU: made before load, since the first also defines the table's entries. */
+	private void createRings(int bytes) throws CaptureException {
+		for (int cpu = 0; cpu < possibleCpus; cpu++) {
+			int fd = bpf.bpf_map_create(BPF_MAP_TYPE_RINGBUF, "events", 0, 0, bytes, null);
+			if (fd < 0) {
+				throw new CaptureException("cannot create a ring buffer: " + Natives.strerror(-fd));
+			}
+			ringFds.add(fd);
+		}
+	}
+
+	/** Puts each CPU's ring in the table the programs look it up in, and maps it for reading. */
+	private RingBuffer[] installRings(int tableFd, int bytes) throws CaptureException {
+		RingBuffer[] installed = new RingBuffer[possibleCpus];
+		Memory key = new Memory(4);
+		Memory value = new Memory(4);
+		try {
+			for (int cpu = 0; cpu < possibleCpus; cpu++) {
+				key.setInt(0, cpu);
+				value.setInt(0, ringFds.get(cpu));
+				check(bpf.bpf_map_update_elem(tableFd, key, value, 0), "install a ring buffer");
+				installed[cpu] = new RingBuffer(ringFds.get(cpu), bytes & 0xffffffffL);
+			}
+			return installed;
+		} catch (CaptureException | RuntimeException e) {
+			for (RingBuffer ring : installed) {
+				if (ring != null) {
+					ring.close();
+				}
+			}
+			throw e;
+		}
 	}
 
 	private void attach() throws CaptureException {
@@ -166,15 +205,14 @@ public final class TcpTracer implements AutoCloseable {
 	}
 
 	/**
-	 * Decodes the events waiting in the ring buffer and hands them to {@code sink} in kernel
-	 * order per CPU; returns how many. Never blocks.
+	 * Decodes the events waiting in the ring buffers and hands them to {@code sink} in kernel-time
+	 * order ({@link EventRings}); returns how many. Never blocks.
 	 */
 	public synchronized int poll(Consumer<TcpEvent> sink) {
-		if (ring == null) {
+		if (rings == null) {
 			return 0;
 		}
-		return ring.drain((buffer, offset, length) -> sink.accept(decoder.decode(buffer, offset)),
-				MAX_RECORDS_PER_POLL);
+		return rings.drain((buffer, offset) -> sink.accept(decoder.decode(buffer, offset)), MAX_RECORDS_PER_POLL);
 	}
 
 	/**
@@ -230,10 +268,15 @@ public final class TcpTracer implements AutoCloseable {
 			bpf.bpf_link__destroy(link);
 		}
 		links.clear();
-		if (ring != null) {
-			ring.close();
-			ring = null;
+		if (rings != null) {
+			rings.close();
+			rings = null;
 		}
+		LibC libc = Natives.libc();
+		for (int fd : ringFds) {
+			libc.close(fd);
+		}
+		ringFds.clear();
 		countersFd = -1;
 		ownersFd = -1;
 		programFds.clear();

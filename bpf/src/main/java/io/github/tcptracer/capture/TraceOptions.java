@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * @param ipVersion         4 or 6 keeps that socket family only (dual-stack sockets are 6); 0 both
  * @param cgroupMap         pinned hash map (u64 cgroup id to u64), as bcc's --cgroupmap; or null
  * @param mountNamespaceMap pinned hash map (u64 mount ns inode to u32), as bcc's --mntnsmap; or null
- * @param ringBufferBytes   kernel-to-user ring buffer size, a power of two of at least one page
+ * @param ringBufferBytes   size of each CPU's kernel-to-user ring buffer, a power of two of at least one page
  * @param maxConnections    bound of the map of open connections' owners
  */
 public record TraceOptions(
@@ -22,7 +22,7 @@ public record TraceOptions(
 		int ringBufferBytes,
 		int maxConnections) {
 
-	public static final int DEFAULT_RING_BUFFER_BYTES = 8 << 20;
+	public static final int DEFAULT_RING_BUFFER_BYTES = 4 << 20;
 	public static final int DEFAULT_MAX_CONNECTIONS = 65536;
 
 	public TraceOptions {

@@ -99,8 +99,25 @@ class AttributionTest {
 				assertEquals(1, tids.size(), "one tid per client thread");
 			}
 			accepts.forEach(a -> assertEquals("acceptor", a.command()));
+			assertConnectBeforeClose(events);
 			assertEquals(0, tracer.lostEvents());
 			assertEquals(0, trackedAfterConnectionsEnd(tracer), "no connection state outlives its connection");
+		}
+	}
+
+	/**
+	 * Each CPU has its own ring, and the SYN-ACK (connect) and the close are often handled on
+	 * different CPUs: the merged stream must still deliver a connection's connect before its close.
+	 */
+	private static void assertConnectBeforeClose(List<TcpEvent> events) {
+		Set<Integer> connected = new HashSet<>();
+		for (TcpEvent event : events) {
+			if (event.type() == TcpEventType.CONNECT) {
+				connected.add(event.localPort());
+			} else if (event.type() == TcpEventType.CLOSE && event.command().startsWith("client-")
+					&& !connected.contains(event.localPort())) {
+				throw new AssertionError("close delivered before its connect: " + event);
+			}
 		}
 	}
 

@@ -16,7 +16,7 @@ class LostEventsTest {
 
 	@Test
 	void deliveredPlusLostIsEverythingThatHappened() throws Exception {
-		int connections = 100; // 400 events of 120 ring bytes each; one page holds about 34
+		int connections = 100; // 400 events of 120 ring bytes each; a one-page ring per CPU holds about 34
 		try (TcpTracer tracer = BpfRequirement.start(TraceOptions.all().withPid(SELF).withRingBufferBytes(4096));
 				ServerSocket server = new ServerSocket(0, connections, InetAddress.getLoopbackAddress())) {
 			for (int i = 0; i < connections; i++) {
