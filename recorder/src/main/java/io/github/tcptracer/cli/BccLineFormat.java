@@ -57,7 +57,7 @@ public final class BccLineFormat {
 
 	/** The event's line, or null for an event bcc has no line for (a failed connect). */
 	public String line(TcpEvent event) {
-		StringBuilder line = new StringBuilder(128);
+		LineBytes line = new LineBytes(128);
 		return appendLine(line, event) ? line.toString() : null;
 	}
 
@@ -65,7 +65,7 @@ public final class BccLineFormat {
 	 * Appends the event's line to {@code line}; false (nothing appended) for an event bcc has no
 	 * line for. For printing many lines without a String each.
 	 */
-	public boolean appendLine(StringBuilder line, TcpEvent event) {
+	boolean appendLine(LineBytes line, TcpEvent event) {
 		if (event.type() == TcpEventType.CONNECT_FAILED) {
 			return false;
 		}
@@ -76,48 +76,33 @@ public final class BccLineFormat {
 			}
 			long elapsed = event.timestampNanos() - startNanos;
 			if (verbose) {
-				padAscii(line, line.length(), 14, elapsed);
+				line.number(elapsed, 14);
 			} else {
-				pad(line, seconds(elapsed), 9);
+				line.text(seconds(elapsed), 9);
 			}
 		}
-		pad(line, verbose ? event.type().word() : event.type().letter(), verbose ? 12 : 2).append(' ');
-		padAscii(line, line.length(), 6, event.pid() & 0xffff_ffffL).append(' ');
-		pad(line, event.command(), 16).append(' ');
-		padAscii(line, line.length(), 2, event.ipVersion()).append(' ');
+		line.text(verbose ? event.type().word() : event.type().letter(), verbose ? 12 : 2).append(' ');
+		line.number(event.pid() & 0xffff_ffffL, 6).append(' ');
+		line.text(event.command(), 16).append(' ');
+		line.number(event.ipVersion(), 2).append(' ');
 		address(line, event, event.localAddress()).append(' ');
 		address(line, event, event.remoteAddress()).append(' ');
-		padAscii(line, line.length(), 6, event.localPort()).append(' ');
-		padAscii(line, line.length(), 6, event.remotePort());
+		line.number(event.localPort(), 6).append(' ');
+		line.number(event.remotePort(), 6);
 		if (networkNamespaceColumn) {
-			padAscii(line.append(' '), line.length(), 8, event.networkNamespace());
+			line.append(' ').number(event.networkNamespace(), 8);
 		}
 		line.append('\n');
 		return true;
 	}
 
-	/** An address padded to 16, IPv6 in brackets; addresses are ASCII, so chars are code points. */
-	private static StringBuilder address(StringBuilder line, TcpEvent event, String address) {
+	/** An address padded to 16, IPv6 in brackets; addresses are ASCII, so bytes are code points. */
+	private static LineBytes address(LineBytes line, TcpEvent event, String address) {
+		if (event.ipVersion() != 6) {
+			return line.text(address, 16);
+		}
 		int start = line.length();
-		if (event.ipVersion() == 6) {
-			line.append('[').append(address).append(']');
-		} else {
-			line.append(address);
-		}
-		return spaces(line, start, 16);
-	}
-
-	/** {@code %-Nd}: a number appended in place (no String per field), padded to {@code width}. */
-	private static StringBuilder padAscii(StringBuilder line, int start, int width, long number) {
-		return spaces(line.append(number), start, width);
-	}
-
-	/** Pads what was appended since {@code start} (ASCII) with spaces to {@code width}. */
-	private static StringBuilder spaces(StringBuilder line, int start, int width) {
-		for (int length = line.length() - start; length < width; length++) {
-			line.append(' ');
-		}
-		return line;
+		return line.append('[').text(address, 0).append(']').spaces(start, 16);
 	}
 
 	/** Python's {@code "%.3f" % (ns / 1e9)}: the exact double rounded half-even, "-0.000" kept. */
@@ -128,7 +113,7 @@ public final class BccLineFormat {
 		return seconds < 0 && rounded.signum() == 0 ? "-" + text : text;
 	}
 
-	/** Python's {@code %-Ns}: left-aligned, padded with spaces to {@code width} code points. */
+	/** Python's {@code %-Ns} for the header: left-aligned, padded with spaces to {@code width} code points. */
 	private static StringBuilder pad(StringBuilder line, String text, int width) {
 		line.append(text);
 		for (int length = text.codePointCount(0, text.length()); length < width; length++) {

@@ -10,13 +10,13 @@ import java.io.PrintStream;
  * pipe, without one write per line.
  */
 final class BccLinePrinter implements TraceSink {
-	/** Lines are handed to the stream in blocks of about this many characters. */
-	private static final int BLOCK_CHARS = 1 << 16;
+	/** Lines are handed to the stream in blocks of about this many bytes. */
+	private static final int BLOCK_BYTES = 1 << 16;
 
 	private final PrintStream out;
 	private final BccLineFormat format;
-	/** Lines of this poll not yet handed to the stream: one encoder pass per block, not per line. */
-	private final StringBuilder pending = new StringBuilder(BLOCK_CHARS + 256);
+	/** Lines of this poll not yet handed to the stream, already UTF-8: one write per block. */
+	private final LineBytes pending = new LineBytes(BLOCK_BYTES + 512);
 	private boolean unflushed;
 
 	/** @param out block-buffered (not autoflush), so that only {@link #afterPoll} writes */
@@ -36,15 +36,15 @@ final class BccLinePrinter implements TraceSink {
 	public void onEvent(TcpEvent event) {
 		if (format.appendLine(pending, event)) {
 			unflushed = true;
-			if (pending.length() >= BLOCK_CHARS) {
+			if (pending.length() >= BLOCK_BYTES) {
 				handOver();
 			}
 		}
 	}
 
 	private void handOver() {
-		out.append(pending);
-		pending.setLength(0);
+		out.write(pending.bytes(), 0, pending.length());
+		pending.clear();
 	}
 
 	@Override
