@@ -35,20 +35,26 @@ final class EventRings implements AutoCloseable {
 			advanceHead(i);
 		}
 		int records = 0;
-		while (records < limit) {
-			int earliest = -1;
-			for (int i = 0; i < rings.length; i++) {
-				if (heads[i] >= 0 && (earliest < 0 || Long.compareUnsigned(times[i], times[earliest]) < 0)) {
-					earliest = i;
+		try {
+			while (records < limit) {
+				int earliest = -1;
+				for (int i = 0; i < rings.length; i++) {
+					if (heads[i] >= 0 && (earliest < 0 || Long.compareUnsigned(times[i], times[earliest]) < 0)) {
+						earliest = i;
+					}
 				}
+				if (earliest < 0) {
+					break;
+				}
+				rings[earliest].release(); // before the handler: a record it throws on is not handed over again
+				handler.onRecord(rings[earliest].buffer(), heads[earliest]);
+				advanceHead(earliest);
+				records++;
 			}
-			if (earliest < 0) {
-				break;
+		} finally {
+			for (RingBuffer ring : rings) {
+				ring.publish();
 			}
-			handler.onRecord(rings[earliest].buffer(), heads[earliest]);
-			rings[earliest].release();
-			advanceHead(earliest);
-			records++;
 		}
 		return records;
 	}

@@ -38,21 +38,36 @@ final class RingBuffer implements AutoCloseable {
 	private long producerPosition;
 	private int recordLength = -1;
 
-	RingBuffer(int mapFd, long dataSize) throws CaptureException {
+	/** Maps the ring buffer map {@code mapFd}, whose data area is {@code dataSize} bytes. */
+	static RingBuffer map(int mapFd, long dataSize) throws CaptureException {
 		LibC libc = Natives.libc();
-		this.pageSize = libc.getpagesize();
-		this.dataSize = dataSize;
-		this.mask = dataSize - 1;
-		consumerMapping = map(libc, pageSize, LibC.PROT_READ | LibC.PROT_WRITE, mapFd, 0);
+		long pageSize = libc.getpagesize();
+		Pointer consumerMapping = map(libc, pageSize, LibC.PROT_READ | LibC.PROT_WRITE, mapFd, 0);
+		Pointer producerMapping;
 		try {
 			producerMapping = map(libc, pageSize + 2 * dataSize, LibC.PROT_READ, mapFd, pageSize);
 		} catch (CaptureException e) {
 			libc.munmap(consumerMapping, pageSize);
 			throw e;
 		}
-		consumer = consumerMapping.getByteBuffer(0, pageSize).order(ByteOrder.nativeOrder());
-		producer = producerMapping.getByteBuffer(0, pageSize + 2 * dataSize).order(ByteOrder.nativeOrder());
-		consumerPosition = (long) LONG.getAcquire(consumer, 0);
+		RingBuffer ring = new RingBuffer(consumerMapping.getByteBuffer(0, pageSize),
+				producerMapping.getByteBuffer(0, pageSize + 2 * dataSize), pageSize, dataSize);
+		ring.consumerMapping = consumerMapping;
+		ring.producerMapping = producerMapping;
+		return ring;
+	}
+
+	/**
+	 * A reader of the ring laid out in these buffers: {@code consumer} is the consumer page,
+	 * {@code producer} the producer page followed by the data area mapped twice.
+	 */
+	RingBuffer(ByteBuffer consumer, ByteBuffer producer, long pageSize, long dataSize) {
+		this.pageSize = pageSize;
+		this.dataSize = dataSize;
+		this.mask = dataSize - 1;
+		this.consumer = consumer.order(ByteOrder.nativeOrder());
+		this.producer = producer.order(ByteOrder.nativeOrder());
+		consumerPosition = (long) LONG.getAcquire(this.consumer, 0);
 		producerPosition = consumerPosition;
 	}
 
@@ -99,14 +114,25 @@ final class RingBuffer implements AutoCloseable {
 		return -1;
 	}
 
-	/** Gives the record {@link #next()} returned back to the kernel, which may then reuse its space. */
+	/** Moves past the record {@link #next()} returned; {@link #publish()} gives its space back. */
 	void release() {
 		consumerPosition += (recordLength + HEADER + 7) & ~7L;
+	}
+
+	/**
+	 * Gives the space of the released records back to the kernel. Once per drain, not per record:
+	 * the kernel reads consumer_pos at every reserve, and each write here takes that cache line
+	 * away from the producing CPU.
+	 */
+	void publish() {
 		LONG.setRelease(consumer, 0, consumerPosition);
 	}
 
 	@Override
 	public void close() {
+		if (producerMapping == null && consumerMapping == null) {
+			return; // not mapped (tests' buffers), or closed already
+		}
 		LibC libc = Natives.libc();
 		if (producerMapping != null) {
 			libc.munmap(producerMapping, pageSize + 2 * dataSize);

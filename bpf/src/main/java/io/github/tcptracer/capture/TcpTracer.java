@@ -171,7 +171,7 @@ public final class TcpTracer implements AutoCloseable {
 				key.setInt(0, cpu);
 				value.setInt(0, ringFds.get(cpu));
 				check(bpf.bpf_map_update_elem(tableFd, key, value, 0), "install a ring buffer");
-				installed[cpu] = new RingBuffer(ringFds.get(cpu), bytes & 0xffffffffL);
+				installed[cpu] = RingBuffer.map(ringFds.get(cpu), bytes & 0xffffffffL);
 			}
 			return installed;
 		} catch (CaptureException | RuntimeException e) {

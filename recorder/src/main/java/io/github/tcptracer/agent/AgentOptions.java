@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param lines           also append bcc-style lines to this file; null for none
  * @param timestamp       lines get bcc's -t time column
  * @param verbose         lines are bcc's -v format (type words, NETNS column, ns times)
- * @param ringBufferBytes size of the kernel ring buffer, a power of two
+ * @param ringBufferBytes size of each CPU's kernel ring buffer, a power of two
  */
 public record AgentOptions(Path lines, boolean timestamp, boolean verbose, int ringBufferBytes) {
 	/** One process makes few events: 1 MiB holds ~8000, 20 ms of a flood of 400,000/s. */
