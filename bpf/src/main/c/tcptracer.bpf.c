@@ -5,14 +5,17 @@
  *
  *  - sock:inet_sock_set_state (tp_btf: no record formatting, typed sk pointer)
  *      CLOSE -> SYN_SENT          runs in connect(): remember the owner task
- *      SYN_SENT -> ESTABLISHED    softirq: emit CONNECT for the remembered owner
+ *      SYN_SENT -> ESTABLISHED    softirq: emit CONNECT for the remembered owner, forget it
  *      SYN_SENT -> CLOSE          emit CONNECT_FAILED, forget the owner
  *      ESTABLISHED|CLOSE_WAIT -> FIN_WAIT1|LAST_ACK|CLOSE
  *                                 emit CLOSE (see on_close() for whom it names)
- *      any -> CLOSE               forget the owner: no map entry outlives its socket
  *    and handle_set_state_nested, its twin for changes the kernel skips the first for
  *  - syscalls:sys_exit_accept4, sys_exit_accept
  *      walk the returned fd to its sock in the accepting task: emit ACCEPT
+ *
+ * The only kernel state is the connect() caller between SYN_SENT and the handshake's outcome.
+ * Everything else that pairs events (a close's lifetime, the task of a close nobody made) is
+ * done in user space with the sock address every event carries.
  *
  * Connections are keyed by the struct sock address, so IPv4, IPv6 and dual-stack
  * (v4-mapped on an AF_INET6 socket) need no per-family bookkeeping.
@@ -34,19 +37,24 @@
 #define ST_CLOSE 7
 #define ST_CLOSE_WAIT 8
 #define ST_LAST_ACK 9
+#define ECONNRESET_ERRNO 104
 
-_Static_assert(sizeof(struct event) == 112, "EventLayout.java expects 112 bytes");
+_Static_assert(sizeof(struct event) == 120, "EventLayout.java expects 120 bytes");
 _Static_assert(sizeof(struct config) == 16, "TcpTracer.configure() writes 16 bytes");
 
 const volatile struct config cfg = {};
 
-/* Who owns a connection we saw open; lives from connect()/accept() until CLOSE. */
+/*
+ * Who called connect(), from SYN_SENT until the handshake's outcome (in softirq, where the
+ * caller is not "current"). Only this handoff needs kernel state: a close nobody made is paired
+ * with its connection's connect or accept event in user space, by the sock address.
+ */
 struct owner {
 	__u64 start_ns;
 	__u32 pid;
 	__u32 tid;
 	__u32 uid;
-	__u32 active;    /* opened by connect(): its SYN counts in bytes_acked */
+	__u32 pad;
 	char comm[TASK_COMM_LEN];
 };
 
@@ -213,7 +221,7 @@ static __always_inline void set_owner_task(struct event *e, const struct owner *
 	__builtin_memcpy(e->comm, o->comm, sizeof(e->comm));
 }
 
-static __always_inline void remember_current_task(const struct sock *sk, bool active, __u64 now)
+static __always_inline void remember_current_task(const struct sock *sk, __u64 now)
 {
 	__u64 key = (__u64)sk;
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
@@ -222,7 +230,6 @@ static __always_inline void remember_current_task(const struct sock *sk, bool ac
 		.pid = pid_tgid >> 32,
 		.tid = (__u32)pid_tgid,
 		.uid = (__u32)bpf_get_current_uid_gid(),
-		.active = active,
 	};
 
 	current_comm(o.comm);
@@ -245,6 +252,7 @@ static __always_inline struct event *new_event(const struct sock *sk, bool direc
 	e->start_ns = 0;
 	e->bytes_acked = 0;
 	e->bytes_received = 0;
+	e->sock = (__u64)sk;
 	e->type = type;
 	e->attribution = ATTR_CURRENT_TASK;
 	e->family = family;
@@ -293,41 +301,30 @@ static __always_inline void on_connect_done(const struct sock *sk, int newstate,
 			e->error = sk->sk_err;
 		submit(e);
 	}
-	if (newstate == ST_ESTABLISHED)
-		o->start_ns = now; /* the connection's life starts with its connect event */
-	else
-		bpf_map_delete_elem(&owners, &key);
+	bpf_map_delete_elem(&owners, &key); /* the handoff is done either way */
 }
 
 /*
  * A close made by a process (close(), shutdown(), SO_LINGER 0) runs in its context with
  * sk_err == 0. A close nobody made (RST received, retransmission or keepalive timeout) sets
  * sk_err first and runs in softirq or timer context, often on top of the peer's thread:
- * "current" is meaningless there, so the owner remembered at connect/accept is reported.
+ * "current" is meaningless there, so the event says so, and user space names the task of the
+ * connection's connect or accept (and, with task filters, drops it when that task was not kept).
  */
 static __always_inline void on_close(const struct sock *sk, int oldstate, int newstate, __u16 family,
 				     __u32 netns)
 {
-	__u64 key = (__u64)sk;
-	struct owner *o = bpf_map_lookup_elem(&owners, &key);
 	int err = sk->sk_err;
 	bool by_process = newstate != ST_CLOSE || err == 0;
 	struct event *e;
 
-	if (by_process) {
-		if (!task_selected())
-			return;
-	} else if (!o && (cfg.pid || cfg.use_cgroup_map || cfg.use_mntns_map)) {
-		return; /* owner unknown, so it cannot be shown to match the task filters */
-	}
+	if (by_process && !task_selected())
+		return;
 	e = new_event(sk, true, EVENT_CLOSE, family, netns, bpf_ktime_get_ns());
 	if (!e)
 		return;
 	if (by_process) {
 		set_current_task(e);
-	} else if (o) {
-		set_owner_task(e, o);
-		e->attribution = ATTR_CONNECTION_OWNER;
 	} else {
 		e->pid = 0;
 		e->tid = 0;
@@ -335,18 +332,14 @@ static __always_inline void on_close(const struct sock *sk, int oldstate, int ne
 		__builtin_memset(e->comm, 0, sizeof(e->comm));
 		e->attribution = ATTR_UNKNOWN;
 	}
-	if (o)
-		e->start_ns = o->start_ns;
 	e->error = err;
 	/*
-	 * Sequence space counts SYN and FIN as one byte each: take out our SYN (acked on an
-	 * active open) and the peer's FIN (received when closing from CLOSE_WAIT). Our own FIN
+	 * Sequence space counts SYN and FIN as one byte each: take out the peer's FIN (received when
+	 * closing from CLOSE_WAIT); user space takes out our SYN on an active open. Our own FIN
 	 * cannot be acked yet when the connection leaves ESTABLISHED/CLOSE_WAIT. (tcp_sock fields
 	 * lie beyond struct sock, so the verifier wants them probed.)
 	 */
 	e->bytes_acked = BPF_CORE_READ((const struct tcp_sock *)sk, bytes_acked);
-	if (o && o->active && e->bytes_acked)
-		e->bytes_acked -= 1;
 	e->bytes_received = BPF_CORE_READ((const struct tcp_sock *)sk, bytes_received);
 	if (oldstate == ST_CLOSE_WAIT && e->bytes_received)
 		e->bytes_received -= 1;
@@ -388,37 +381,23 @@ static __always_inline void on_set_state(const struct sock *sk, int oldstate, in
 	__u32 netns;
 
 	/* Decide on the states (arguments, free) before touching the socket. */
-	if (newstate != ST_SYN_SENT && oldstate != ST_SYN_SENT && !closing) {
-		if (newstate == ST_CLOSE)
-			goto forget;
+	if (newstate != ST_SYN_SENT && oldstate != ST_SYN_SENT && !closing)
 		return;
-	}
 	if (sk->sk_protocol != PROTO_TCP)
 		return;
 	family = sk->__sk_common.skc_family;
 	netns = sock_netns(sk, true);
-
+	if (!sock_selected(sk, family, netns))
+		return;
 	if (newstate == ST_SYN_SENT) {
 		/* connect() in process context: the only moment the caller is "current". */
-		if (sock_selected(sk, family, netns) && task_selected())
-			remember_current_task(sk, true, bpf_ktime_get_ns());
-		return;
-	}
-	if (oldstate == ST_SYN_SENT) {
-		if (sock_selected(sk, family, netns))
-			on_connect_done(sk, newstate, family, netns);
-		else if (newstate == ST_CLOSE)
-			goto forget;
-		return;
-	}
-	if (sock_selected(sk, family, netns))
+		if (task_selected())
+			remember_current_task(sk, bpf_ktime_get_ns());
+	} else if (oldstate == ST_SYN_SENT) {
+		on_connect_done(sk, newstate, family, netns);
+	} else {
 		on_close(sk, oldstate, newstate, family, netns);
-	if (newstate != ST_CLOSE)
-		return;
-forget:;
-	__u64 key = (__u64)sk;
-
-	bpf_map_delete_elem(&owners, &key);
+	}
 }
 
 SEC("tp_btf/inet_sock_set_state")
@@ -479,8 +458,6 @@ static __always_inline int on_accept_exit(long ret)
 	struct event *e;
 	__u16 family;
 	__u32 netns;
-	__u64 now;
-	__u8 state;
 
 	if (ret < 0 || !task_selected())
 		return 0;
@@ -507,27 +484,13 @@ static __always_inline int on_accept_exit(long ret)
 	if (!sock_selected(sk, family, netns))
 		return 0;
 
-	now = bpf_ktime_get_ns();
-	e = new_event(sk, false, EVENT_ACCEPT, family, netns, now);
+	e = new_event(sk, false, EVENT_ACCEPT, family, netns, bpf_ktime_get_ns());
 	if (e) {
 		set_current_task(e);
+		/* The peer may have reset it while it waited: its close event came first. */
+		if (BPF_CORE_READ(sk, __sk_common.skc_state) == ST_CLOSE)
+			e->error = BPF_CORE_READ(sk, sk_err) ?: ECONNRESET_ERRNO;
 		submit(e);
-	}
-
-	/*
-	 * Remember the accepting task for a later close nobody makes, unless the peer already
-	 * reset it (a CLOSE socket gets no further transition, so the entry would linger).
-	 * The re-check closes most of the race with a concurrent reset; the LRU bounds the rest.
-	 */
-	state = BPF_CORE_READ(sk, __sk_common.skc_state);
-	if (state == ST_CLOSE)
-		return 0;
-	remember_current_task(sk, false, now); /* the connection's life starts with its accept event */
-	state = BPF_CORE_READ(sk, __sk_common.skc_state);
-	if (state == ST_CLOSE) {
-		__u64 key = (__u64)sk;
-
-		bpf_map_delete_elem(&owners, &key);
 	}
 	return 0;
 }

@@ -19,16 +19,18 @@ enum event_type {
 /* How the task fields of an event were found. */
 enum attribution {
 	ATTR_CURRENT_TASK = 0,   /* the task that made the call (connect/accept/close) */
-	ATTR_CONNECTION_OWNER = 1, /* no task made it (RST, timeout): the owner remembered
-				     at connect/accept */
-	ATTR_UNKNOWN = 2,        /* no task made it and the connection predates the trace */
+	ATTR_CONNECTION_OWNER = 1, /* no task made it (RST, timeout): the task of the connection's
+				     connect/accept (user space fills it in) */
+	ATTR_UNKNOWN = 2,        /* no task made it: the kernel sends this, user space replaces it
+				     when it saw the connection open */
 };
 
 struct event {
 	__u64 ts_ns;          /* bpf_ktime_get_ns(): CLOCK_MONOTONIC */
-	__u64 start_ns;       /* connect/failed: SYN_SENT time; close: time of the connection's
-			       * connect/accept event; 0 when not seen */
-	__u64 bytes_acked;    /* close: tcp_sock.bytes_acked (bytes sent and acknowledged) */
+	__u64 start_ns;       /* connect/failed: SYN_SENT time; close: 0 (user space sets the
+			       * time of the connection's connect/accept event) */
+	__u64 bytes_acked;    /* close: tcp_sock.bytes_acked (bytes sent and acknowledged; user
+			       * space takes out an active open's SYN) */
 	__u64 bytes_received; /* close: tcp_sock.bytes_received */
 	__u8 saddr[16];       /* local address, network order; IPv4 in the first 4 bytes */
 	__u8 daddr[16];       /* remote address */
@@ -36,13 +38,16 @@ struct event {
 	__u32 tid;
 	__u32 uid;
 	__u32 netns;          /* network namespace inode */
-	__s32 error;          /* sk_err: failed connect reason, or why a close happened */
+	__s32 error;          /* sk_err: failed connect reason, why a close happened, or (accept)
+			       * why the connection was already closed when accepted */
 	__u16 sport;          /* local port, host order */
 	__u16 dport;          /* remote port, host order */
 	__u16 family;         /* AF_INET or AF_INET6 (the socket's family) */
 	__u8 type;            /* enum event_type */
 	__u8 attribution;     /* enum attribution */
 	char comm[TASK_COMM_LEN];
+	__u64 sock;           /* the struct sock's address: user space pairs a close with its
+			       * connection's connect or accept by it (it never leaves the process) */
 };
 
 /* Read-only settings, written by user space before load (one struct: a fixed offset). */

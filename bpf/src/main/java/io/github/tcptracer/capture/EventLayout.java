@@ -20,8 +20,9 @@ final class EventLayout {
 	static final int ATTRIBUTION = 91;
 	static final int COMM = 92;
 	static final int COMM_LENGTH = 16;
+	static final int SOCK = 112;
 	/** sizeof(struct event); the BPF program asserts the same. */
-	static final int SIZE = 112;
+	static final int SIZE = 120;
 
 	static final int AF_INET = 2;
 	static final int AF_INET6 = 10;

@@ -47,7 +47,7 @@ public final class TcpTracer implements AutoCloseable {
 	private Memory counterValues;
 	private int possibleCpus;
 	private int ownersFd = -1;
-	private final EventDecoder decoder = new EventDecoder();
+	private EventDecoder decoder;
 
 	private TcpTracer(Libbpf bpf, Memory objectBytes, Pointer object) {
 		this.bpf = bpf;
@@ -115,6 +115,8 @@ public final class TcpTracer implements AutoCloseable {
 				: options.ipVersion() == 6 ? EventLayout.AF_INET6 : 0));
 		rodata.setByte(10, (byte) (options.cgroupMap() != null ? 1 : 0));
 		rodata.setByte(11, (byte) (options.mountNamespaceMap() != null ? 1 : 0));
+		decoder = new EventDecoder(options.maxConnections(),
+				options.pid() != 0 || options.cgroupMap() != null || options.mountNamespaceMap() != null);
 		possibleCpus = Math.max(bpf.libbpf_num_possible_cpus(), 1);
 		check(bpf.bpf_map__set_max_entries(map("rings"), possibleCpus), "size the ring buffer table");
 		createRings(options.ringBufferBytes());
@@ -212,7 +214,12 @@ public final class TcpTracer implements AutoCloseable {
 		if (rings == null) {
 			return 0;
 		}
-		return rings.drain((buffer, offset) -> sink.accept(decoder.decode(buffer, offset)), MAX_RECORDS_PER_POLL);
+		return rings.drain((buffer, offset) -> {
+			TcpEvent event = decoder.decode(buffer, offset);
+			if (event != null) {
+				sink.accept(event);
+			}
+		}, MAX_RECORDS_PER_POLL);
 	}
 
 	/**
@@ -242,8 +249,9 @@ public final class TcpTracer implements AutoCloseable {
 	}
 
 	/**
-	 * Connections whose owner the kernel side currently remembers (opened or accepted by a
-	 * traced task and not yet closed). Walks the map key by key: for diagnostics and tests.
+	 * Connection state held: connects the kernel side awaits the outcome of, plus connections
+	 * seen open here (polled connect or accept) and not yet closed. Walks the kernel map key by
+	 * key: for diagnostics and tests.
 	 */
 	public synchronized int trackedConnections() {
 		if (ownersFd < 0) {
@@ -258,7 +266,7 @@ public final class TcpTracer implements AutoCloseable {
 			key.setLong(0, next.getLong(0));
 			previous = key;
 		}
-		return count;
+		return count + decoder.openConnections();
 	}
 
 	/** Detaches the programs and frees the maps; safe to call twice. */
