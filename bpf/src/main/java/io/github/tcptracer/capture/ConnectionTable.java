@@ -7,28 +7,37 @@ package io.github.tcptracer.capture;
  * for an established connection.
  *
  * <p>Open addressing over primitive arrays: this runs for every event at hundreds of thousands a
- * second, where boxed keys and entry objects would be most of the consumer's work. Bounded: when
- * full, an entry is dropped (a clock hand picks it), so a close whose open was lost never leaves
- * state behind forever; the close of a dropped connection then shows no task.
+ * second, where boxed keys and entry objects would be most of the consumer's work. It grows with
+ * the connections open at once (a table sized for the bound would spread a few connections over
+ * megabytes, a cache miss per look-up). Bounded: when full, an entry is dropped (a clock hand
+ * picks it), so a close whose open was lost never leaves state behind forever; the close of a
+ * dropped connection then shows no task.
  */
 final class ConnectionTable {
+	private static final int INITIAL_SLOTS = 64;
 	private final int capacity;
-	private final int mask;
-	private final long[] socks; // 0: free
-	private final int[] pids;
-	private final int[] tids;
-	private final int[] uids;
-	private final String[] commands;
-	private final long[] opened;
-	private final boolean[] active;
+	private final int maxSlots;
+	private int mask;
+	private long[] socks; // 0: free
+	private int[] pids;
+	private int[] tids;
+	private int[] uids;
+	private String[] commands;
+	private long[] opened;
+	private boolean[] active;
 	private int size;
 	private int hand;
 
 	/** Holds up to {@code capacity} open connections. */
 	ConnectionTable(int capacity) {
 		this.capacity = capacity;
-		int slots = Integer.highestOneBit(Math.max(capacity, 8) * 2 - 1) * 2; // load factor at most 1/2
-		this.mask = slots - 1;
+		// At most half full: the smallest power of two of at least twice the capacity.
+		this.maxSlots = Integer.highestOneBit(Math.max(capacity, 8) * 2 - 1) * 2;
+		allocate(Math.min(INITIAL_SLOTS, maxSlots));
+	}
+
+	private void allocate(int slots) {
+		mask = slots - 1;
 		socks = new long[slots];
 		pids = new int[slots];
 		tids = new int[slots];
@@ -36,6 +45,30 @@ final class ConnectionTable {
 		commands = new String[slots];
 		opened = new long[slots];
 		active = new boolean[slots];
+	}
+
+	private void grow() {
+		long[] oldSocks = socks;
+		int[] oldPids = pids;
+		int[] oldTids = tids;
+		int[] oldUids = uids;
+		String[] oldCommands = commands;
+		long[] oldOpened = opened;
+		boolean[] oldActive = active;
+		allocate(oldSocks.length * 2);
+		hand = 0;
+		for (int from = 0; from < oldSocks.length; from++) {
+			if (oldSocks[from] != 0) {
+				int to = ~find(oldSocks[from]);
+				socks[to] = oldSocks[from];
+				pids[to] = oldPids[from];
+				tids[to] = oldTids[from];
+				uids[to] = oldUids[from];
+				commands[to] = oldCommands[from];
+				opened[to] = oldOpened[from];
+				active[to] = oldActive[from];
+			}
+		}
 	}
 
 	int size() {
@@ -48,6 +81,8 @@ final class ConnectionTable {
 		if (slot < 0) {
 			if (size == capacity) {
 				evictOne();
+			} else if (2 * (size + 1) > socks.length && socks.length < maxSlots) {
+				grow();
 			}
 			slot = ~find(sock);
 			socks[slot] = sock;

@@ -55,6 +55,27 @@ final class LineBytes {
 	/** Python's {@code %-Nd}: the number, then spaces up to {@code width} bytes. */
 	LineBytes number(long number, int width) {
 		int start = length;
+		if (number >= 0 && number <= Integer.MAX_VALUE) {
+			// Ports, pids and the like: two digits per int division, written in place.
+			int value = (int) number;
+			int end = length + digitCount(value);
+			ensure(Math.max(end - length, width));
+			int at = end;
+			while (value >= 100) {
+				int quotient = value / 100;
+				int pair = value - quotient * 100;
+				bytes[--at] = (byte) ('0' + pair % 10);
+				bytes[--at] = (byte) ('0' + pair / 10);
+				value = quotient;
+			}
+			if (value >= 10) {
+				bytes[--at] = (byte) ('0' + value % 10);
+				value /= 10;
+			}
+			bytes[--at] = (byte) ('0' + value);
+			length = end;
+			return spaces(start, width);
+		}
 		long rest = number;
 		if (rest < 0) {
 			append('-');
@@ -69,6 +90,14 @@ final class LineBytes {
 			bytes[length++] = digits[--count];
 		}
 		return spaces(start, width);
+	}
+
+	private static int digitCount(int value) {
+		int count = 1;
+		for (int bound = 10; count < 10 && value >= bound; bound *= 10) {
+			count++;
+		}
+		return count;
 	}
 
 	/** Python's {@code %-Ns}: the text (UTF-8), then spaces up to {@code width} code points. */
