@@ -18,6 +18,7 @@ final class ConnectionTable {
 	private final int capacity;
 	private final int maxSlots;
 	private int mask;
+	private int shift; // 64 - log2(slots)
 	private long[] socks; // 0: free
 	private int[] pids;
 	private int[] tids;
@@ -38,6 +39,7 @@ final class ConnectionTable {
 
 	private void allocate(int slots) {
 		mask = slots - 1;
+		shift = 64 - Integer.numberOfTrailingZeros(slots);
 		socks = new long[slots];
 		pids = new int[slots];
 		tids = new int[slots];
@@ -175,8 +177,8 @@ final class ConnectionTable {
 		return ~slot;
 	}
 
+	/** Top bits of a product: socks share their low bits (slab alignment), the top bits mix them all. */
 	private int home(long sock) {
-		long mixed = sock * 0x9E3779B97F4A7C15L;
-		return (int) (mixed ^ (mixed >>> 32)) & mask;
+		return (int) ((sock * 0x9E3779B97F4A7C15L) >>> shift);
 	}
 }
