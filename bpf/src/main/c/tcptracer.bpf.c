@@ -373,16 +373,21 @@ struct {
 	__type(value, struct pending);
 } pending SEC(".maps");
 
-static __always_inline void on_set_state(const struct sock *sk, int oldstate, int newstate)
+/* Whether a change can make an event: decided on the arguments alone, before any memory is touched. */
+static __always_inline bool change_of_interest(int oldstate, int newstate)
 {
 	bool closing = (oldstate == ST_ESTABLISHED || oldstate == ST_CLOSE_WAIT) &&
 		       (newstate == ST_FIN_WAIT1 || newstate == ST_LAST_ACK || newstate == ST_CLOSE);
+
+	return newstate == ST_SYN_SENT || oldstate == ST_SYN_SENT || closing;
+}
+
+/* A change of interest: the caller checked change_of_interest(). */
+static __always_inline void on_set_state(const struct sock *sk, int oldstate, int newstate)
+{
 	__u16 family;
 	__u32 netns;
 
-	/* Decide on the states (arguments, free) before touching the socket. */
-	if (newstate != ST_SYN_SENT && oldstate != ST_SYN_SENT && !closing)
-		return;
 	if (sk->sk_protocol != PROTO_TCP)
 		return;
 	family = sk->__sk_common.skc_family;
@@ -404,7 +409,12 @@ SEC("tp_btf/inet_sock_set_state")
 int BPF_PROG(handle_set_state, const struct sock *sk, int oldstate, int newstate)
 {
 	__u32 zero = 0;
-	struct pending *p = bpf_map_lookup_elem(&pending, &zero);
+	struct pending *p;
+
+	/* Most changes (the passive side's handshake, the end of a close) need nothing, from either program. */
+	if (!change_of_interest(oldstate, newstate))
+		return 0;
+	p = bpf_map_lookup_elem(&pending, &zero);
 
 	if (p) {
 		__u32 n = p->count;
@@ -430,9 +440,12 @@ SEC("tp_btf/inet_sock_set_state")
 int BPF_PROG(handle_set_state_nested, const struct sock *sk, int oldstate, int newstate)
 {
 	__u32 zero = 0;
-	struct pending *p = bpf_map_lookup_elem(&pending, &zero);
+	struct pending *p;
 	__u32 states = (oldstate << 8) | newstate;
 
+	if (!change_of_interest(oldstate, newstate))
+		return 0;
+	p = bpf_map_lookup_elem(&pending, &zero);
 	if (!p)
 		return 0;
 	/* Newest first: entries above ours were left by nested runs whose twin was skipped. */
