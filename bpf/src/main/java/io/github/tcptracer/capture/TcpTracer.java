@@ -41,6 +41,7 @@ public final class TcpTracer implements AutoCloseable {
 	private EventRings rings;
 	// The ring maps user space made (the outer map holds them too); closed with the trace.
 	private final List<Integer> ringFds = new ArrayList<>();
+	private int[] ringCpus;
 	private int countersFd = -1;
 	// Buffers of the per-CPU counter look-up, read every poll: allocated once at load.
 	private final Memory counterKey = new Memory(4);
@@ -152,12 +153,16 @@ public final class TcpTracer implements AutoCloseable {
 		ownersFd = bpf.bpf_map__fd(map("owners"));
 	}
 
-	/** One ring per possible CPU: made before load, since the first also defines the table's entries. */
+	/**
+	 * One ring per online CPU: made before load, since the first also defines the table's entries.
+	 * A CPU that comes online later has no ring; its events count as lost.
+	 */
 	private void createRings(int bytes) throws CaptureException {
-		for (int cpu = 0; cpu < possibleCpus; cpu++) {
+		ringCpus = OnlineCpus.read(possibleCpus).stream().toArray();
+		for (int cpu : ringCpus) {
 			int fd = bpf.bpf_map_create(BPF_MAP_TYPE_RINGBUF, "events", 0, 0, bytes, null);
 			if (fd < 0) {
-				throw new CaptureException("cannot create a ring buffer: " + Natives.strerror(-fd));
+				throw new CaptureException("cannot create a ring buffer for CPU " + cpu + ": " + Natives.strerror(-fd));
 			}
 			ringFds.add(fd);
 		}
@@ -165,15 +170,15 @@ public final class TcpTracer implements AutoCloseable {
 
 	/** Puts each CPU's ring in the table the programs look it up in, and maps it for reading. */
 	private RingBuffer[] installRings(int tableFd, int bytes) throws CaptureException {
-		RingBuffer[] installed = new RingBuffer[possibleCpus];
+		RingBuffer[] installed = new RingBuffer[ringCpus.length];
 		Memory key = new Memory(4);
 		Memory value = new Memory(4);
 		try {
-			for (int cpu = 0; cpu < possibleCpus; cpu++) {
-				key.setInt(0, cpu);
-				value.setInt(0, ringFds.get(cpu));
+			for (int i = 0; i < ringCpus.length; i++) {
+				key.setInt(0, ringCpus[i]);
+				value.setInt(0, ringFds.get(i));
 				check(bpf.bpf_map_update_elem(tableFd, key, value, 0), "install a ring buffer");
-				installed[cpu] = RingBuffer.map(ringFds.get(cpu), bytes & 0xffffffffL);
+				installed[i] = RingBuffer.map(ringFds.get(i), bytes & 0xffffffffL);
 			}
 			return installed;
 		} catch (CaptureException | RuntimeException e) {
