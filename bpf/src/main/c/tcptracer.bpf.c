@@ -203,13 +203,25 @@ static __always_inline void current_comm(char comm[TASK_COMM_LEN])
 	*(__u64 *)(comm + 8) = *(__u64 *)(task->comm + 8);
 }
 
+/*
+ * The current task's (real) uid, as bpf_get_current_uid_gid() gives it, read from the cred's
+ * user_struct: in the cred itself the uid shares its cache line with the cred's refcount, which
+ * every file opened and closed in the process rewrites, so under churn that read is a cache miss.
+ */
+static __always_inline __u32 current_uid(void)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+
+	return task->cred->user->uid.val;
+}
+
 static __always_inline void set_current_task(struct event *e)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 
 	e->pid = pid_tgid >> 32;
 	e->tid = (__u32)pid_tgid;
-	e->uid = (__u32)bpf_get_current_uid_gid();
+	e->uid = current_uid();
 	current_comm(e->comm);
 }
 
@@ -229,7 +241,7 @@ static __always_inline void remember_current_task(const struct sock *sk, __u64 n
 		.start_ns = now,
 		.pid = pid_tgid >> 32,
 		.tid = (__u32)pid_tgid,
-		.uid = (__u32)bpf_get_current_uid_gid(),
+		.uid = current_uid(),
 	};
 
 	current_comm(o.comm);
@@ -409,12 +421,11 @@ SEC("tp_btf/inet_sock_set_state")
 int BPF_PROG(handle_set_state, const struct sock *sk, int oldstate, int newstate)
 {
 	__u32 zero = 0;
-	struct pending *p;
-
-	/* Most changes (the passive side's handshake, the end of a close) need nothing, from either program. */
-	if (!change_of_interest(oldstate, newstate))
-		return 0;
-	p = bpf_map_lookup_elem(&pending, &zero);
+	/*
+	 * Every change goes on the list, even one that cannot make an event: the twin must tell
+	 * each change this program skipped, so that lost events are counted exactly.
+	 */
+	struct pending *p = bpf_map_lookup_elem(&pending, &zero);
 
 	if (p) {
 		__u32 n = p->count;
@@ -432,7 +443,8 @@ int BPF_PROG(handle_set_state, const struct sock *sk, int oldstate, int newstate
 		p->states[n & (PENDING_MAX - 1)] = (oldstate << 8) | newstate;
 		p->count = n + 1;
 	}
-	on_set_state(sk, oldstate, newstate);
+	if (change_of_interest(oldstate, newstate))
+		on_set_state(sk, oldstate, newstate);
 	return 0;
 }
 
@@ -440,12 +452,9 @@ SEC("tp_btf/inet_sock_set_state")
 int BPF_PROG(handle_set_state_nested, const struct sock *sk, int oldstate, int newstate)
 {
 	__u32 zero = 0;
-	struct pending *p;
+	struct pending *p = bpf_map_lookup_elem(&pending, &zero);
 	__u32 states = (oldstate << 8) | newstate;
 
-	if (!change_of_interest(oldstate, newstate))
-		return 0;
-	p = bpf_map_lookup_elem(&pending, &zero);
 	if (!p)
 		return 0;
 	/* Newest first: entries above ours were left by nested runs whose twin was skipped. */
@@ -456,7 +465,8 @@ int BPF_PROG(handle_set_state_nested, const struct sock *sk, int oldstate, int n
 		}
 	}
 	count(COUNTER_RECOVERED);
-	on_set_state(sk, oldstate, newstate);
+	if (change_of_interest(oldstate, newstate))
+		on_set_state(sk, oldstate, newstate);
 	return 0;
 }
 
