@@ -8,6 +8,7 @@ import io.github.tcptracer.capture.testing.BpfRequirement;
 import io.github.tcptracer.capture.testing.ChildJvm;
 import io.github.tcptracer.capture.testing.Commands;
 import io.github.tcptracer.capture.testing.EventCollector;
+import io.github.tcptracer.capture.testing.WorldReadableClassPath;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -51,6 +52,23 @@ class FilterTest {
 		for (TcpEvent e : List.of(connect, close)) {
 			assertEquals(pid, e.pid(), e::toString);
 			assertEquals(Integer.parseInt(clientPort), e.localPort(), e::toString);
+		}
+	}
+
+	/** The uid is the task's: a child running as nobody connects and closes. */
+	@Test
+	void eventsNameTheUidOfTheTaskThatMadeThem() throws Exception {
+		try (WorldReadableClassPath classPath = WorldReadableClassPath.of(ChildJvm.class);
+				ServerSocket server = acceptingServer();
+				ChildJvm nobody = ChildJvm.startWithClassPath(classPath.classPath(), "setpriv", "--reuid=65534",
+						"--regid=65534", "--clear-groups")) {
+			int port = server.getLocalPort();
+			try (TcpTracer tracer = BpfRequirement.start(TraceOptions.all().withPid((int) nobody.pid()))) {
+				String clientPort = nobody.send("connect 127.0.0.1 " + port)[0];
+				List<TcpEvent> events = collect(tracer, port, 2);
+				assertConnectAndCloseOf(events, nobody.pid(), clientPort);
+				events.forEach(e -> assertEquals(65534, e.uid(), e::toString));
+			}
 		}
 	}
 

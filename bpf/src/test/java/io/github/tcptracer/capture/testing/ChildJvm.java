@@ -32,12 +32,17 @@ public final class ChildJvm implements AutoCloseable {
 	}
 
 	public static ChildJvm start(String... wrapper) throws IOException {
+		return startWithClassPath(System.getProperty("java.class.path"), wrapper);
+	}
+
+	/** With a class path of its own: one a less privileged wrapper ({@code setpriv}) can read. */
+	public static ChildJvm startWithClassPath(String classPath, String... wrapper) throws IOException {
 		List<String> command = new ArrayList<>(List.of(wrapper));
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xshare:auto");
 		command.add("-XX:TieredStopAtLevel=1");
 		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
+		command.add(classPath);
 		command.add(SocketDriver.class.getName());
 		return new ChildJvm(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
 	}
