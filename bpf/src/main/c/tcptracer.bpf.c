@@ -67,8 +67,9 @@ struct {
 } owners SEC(".maps");
 
 /*
- * One ring buffer per CPU (user space creates them and sizes the template): a shared ring's
- * lock and producer position bounce between CPUs and cost more than the rest of an event.
+ * One ring buffer per online CPU (user space creates them; the first defines the entries): a
+ * shared ring's lock and producer position bounce between CPUs and cost more than the rest of an
+ * event.
  */
 struct event_ring {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);

@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * @param cgroupMap         pinned hash map (u64 cgroup id to u64), as bcc's --cgroupmap; or null
  * @param mountNamespaceMap pinned hash map (u64 mount ns inode to u32), as bcc's --mntnsmap; or null
  * @param ringBufferBytes   size of each CPU's kernel-to-user ring buffer, a power of two of at least one page
- * @param maxConnections    bound of the map of open connections' owners
+ * @param maxConnections    bound of the connect handoffs the kernel holds, and of the open connections
+ *                          user space remembers for pairing closes
  */
 public record TraceOptions(
 		int pid,
