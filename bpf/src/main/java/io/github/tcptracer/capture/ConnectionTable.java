@@ -15,17 +15,43 @@ package io.github.tcptracer.capture;
  */
 final class ConnectionTable {
 	private static final int INITIAL_SLOTS = 64;
+
+	/** The slots, one array per field. */
+	private static final class Slots {
+		final long[] socks; // 0: free
+		final int[] pids;
+		final int[] tids;
+		final int[] uids;
+		final String[] commands;
+		final long[] opened;
+		final boolean[] active;
+
+		Slots(int count) {
+			socks = new long[count];
+			pids = new int[count];
+			tids = new int[count];
+			uids = new int[count];
+			commands = new String[count];
+			opened = new long[count];
+			active = new boolean[count];
+		}
+
+		void copy(int from, Slots target, int to) {
+			target.socks[to] = socks[from];
+			target.pids[to] = pids[from];
+			target.tids[to] = tids[from];
+			target.uids[to] = uids[from];
+			target.commands[to] = commands[from];
+			target.opened[to] = opened[from];
+			target.active[to] = active[from];
+		}
+	}
+
 	private final int capacity;
 	private final int maxSlots;
+	private Slots slots;
 	private int mask;
 	private int shift; // 64 - log2(slots)
-	private long[] socks; // 0: free
-	private int[] pids;
-	private int[] tids;
-	private int[] uids;
-	private String[] commands;
-	private long[] opened;
-	private boolean[] active;
 	private int size;
 	private int hand;
 
@@ -37,38 +63,19 @@ final class ConnectionTable {
 		allocate(Math.min(INITIAL_SLOTS, maxSlots));
 	}
 
-	private void allocate(int slots) {
-		mask = slots - 1;
-		shift = 64 - Integer.numberOfTrailingZeros(slots);
-		socks = new long[slots];
-		pids = new int[slots];
-		tids = new int[slots];
-		uids = new int[slots];
-		commands = new String[slots];
-		opened = new long[slots];
-		active = new boolean[slots];
+	private void allocate(int count) {
+		slots = new Slots(count);
+		mask = count - 1;
+		shift = 64 - Integer.numberOfTrailingZeros(count);
 	}
 
 	private void grow() {
-		long[] oldSocks = socks;
-		int[] oldPids = pids;
-		int[] oldTids = tids;
-		int[] oldUids = uids;
-		String[] oldCommands = commands;
-		long[] oldOpened = opened;
-		boolean[] oldActive = active;
-		allocate(oldSocks.length * 2);
+		Slots old = slots;
+		allocate(old.socks.length * 2);
 		hand = 0;
-		for (int from = 0; from < oldSocks.length; from++) {
-			if (oldSocks[from] != 0) {
-				int to = ~find(oldSocks[from]);
-				socks[to] = oldSocks[from];
-				pids[to] = oldPids[from];
-				tids[to] = oldTids[from];
-				uids[to] = oldUids[from];
-				commands[to] = oldCommands[from];
-				opened[to] = oldOpened[from];
-				active[to] = oldActive[from];
+		for (int from = 0; from < old.socks.length; from++) {
+			if (old.socks[from] != 0) {
+				old.copy(from, slots, ~find(old.socks[from]));
 			}
 		}
 	}
@@ -83,19 +90,19 @@ final class ConnectionTable {
 		if (slot < 0) {
 			if (size == capacity) {
 				evictOne();
-			} else if (2 * (size + 1) > socks.length && socks.length < maxSlots) {
+			} else if (2 * (size + 1) > slots.socks.length && slots.socks.length < maxSlots) {
 				grow();
 			}
 			slot = ~find(sock);
-			socks[slot] = sock;
+			slots.socks[slot] = sock;
 			size++;
 		}
-		pids[slot] = pid;
-		tids[slot] = tid;
-		uids[slot] = uid;
-		commands[slot] = command;
-		opened[slot] = openedNanos;
-		active[slot] = activeOpen;
+		slots.pids[slot] = pid;
+		slots.tids[slot] = tid;
+		slots.uids[slot] = uid;
+		slots.commands[slot] = command;
+		slots.opened[slot] = openedNanos;
+		slots.active[slot] = activeOpen;
 	}
 
 	/** The slot of {@code sock}'s connection, or -1; valid until the next change. */
@@ -105,61 +112,51 @@ final class ConnectionTable {
 	}
 
 	int pid(int slot) {
-		return pids[slot];
+		return slots.pids[slot];
 	}
 
 	int tid(int slot) {
-		return tids[slot];
+		return slots.tids[slot];
 	}
 
 	int uid(int slot) {
-		return uids[slot];
+		return slots.uids[slot];
 	}
 
 	String command(int slot) {
-		return commands[slot];
+		return slots.commands[slot];
 	}
 
 	long openedNanos(int slot) {
-		return opened[slot];
+		return slots.opened[slot];
 	}
 
 	boolean activeOpen(int slot) {
-		return active[slot];
+		return slots.active[slot];
 	}
 
 	/** Forgets the connection in {@code slot} (from {@link #slotOf}). */
 	void close(int slot) {
-		commands[slot] = null;
 		size--;
 		// Backward-shift deletion: later entries of the same probe run move up, so no tombstones.
+		long[] socks = slots.socks;
 		int hole = slot;
 		int next = (hole + 1) & mask;
 		while (socks[next] != 0) {
 			int home = home(socks[next]);
 			boolean movable = hole <= next ? home <= hole || home > next : home <= hole && home > next;
 			if (movable) {
-				move(next, hole);
+				slots.copy(next, slots, hole);
 				hole = next;
 			}
 			next = (next + 1) & mask;
 		}
 		socks[hole] = 0;
-		commands[hole] = null;
-	}
-
-	private void move(int from, int to) {
-		socks[to] = socks[from];
-		pids[to] = pids[from];
-		tids[to] = tids[from];
-		uids[to] = uids[from];
-		commands[to] = commands[from];
-		opened[to] = opened[from];
-		active[to] = active[from];
+		slots.commands[hole] = null;
 	}
 
 	private void evictOne() {
-		while (socks[hand] == 0) {
+		while (slots.socks[hand] == 0) {
 			hand = (hand + 1) & mask;
 		}
 		close(hand);
@@ -167,6 +164,7 @@ final class ConnectionTable {
 
 	/** The slot holding {@code sock}, or {@code ~slot} of the free slot where it would go. */
 	private int find(long sock) {
+		long[] socks = slots.socks;
 		int slot = home(sock);
 		while (socks[slot] != 0) {
 			if (socks[slot] == sock) {

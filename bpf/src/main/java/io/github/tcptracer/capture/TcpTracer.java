@@ -162,7 +162,8 @@ public final class TcpTracer implements AutoCloseable {
 		for (int cpu : ringCpus) {
 			int fd = bpf.bpf_map_create(BPF_MAP_TYPE_RINGBUF, "events", 0, 0, bytes, null);
 			if (fd < 0) {
-				throw new CaptureException("cannot create a ring buffer for CPU " + cpu + ": " + Natives.strerror(-fd));
+				throw new CaptureException("cannot create a ring buffer for CPU " + cpu + ": "
+						+ Natives.strerror(-fd));
 			}
 			ringFds.add(fd);
 		}
