@@ -127,7 +127,7 @@ static __always_inline bool task_selected(void)
 }
 
 /* Socket-side filters: TCP, the family asked for, the network namespace asked for. */
-static __always_inline bool sock_selected(const struct sock *sk, __u16 family, __u32 netns)
+static __always_inline bool sock_selected(__u16 family, __u32 netns)
 {
 	if (family != FAMILY_INET && family != FAMILY_INET6)
 		return false;
@@ -300,13 +300,12 @@ static __always_inline void on_connect_done(const struct sock *sk, int newstate,
 {
 	__u64 key = (__u64)sk;
 	struct owner *o = bpf_map_lookup_elem(&owners, &key);
-	__u64 now = bpf_ktime_get_ns();
 	struct event *e;
 
 	if (!o)
-		return;
+		return; /* its connect() was not traced */
 	e = new_event(sk, true, newstate == ST_ESTABLISHED ? EVENT_CONNECT : EVENT_CONNECT_FAILED,
-		      family, netns, now);
+		      family, netns, bpf_ktime_get_ns());
 	if (e) {
 		set_owner_task(e, o);
 		e->start_ns = o->start_ns;
@@ -405,7 +404,7 @@ static __always_inline void on_set_state(const struct sock *sk, int oldstate, in
 		return;
 	family = sk->__sk_common.skc_family;
 	netns = sock_netns(sk, true);
-	if (!sock_selected(sk, family, netns))
+	if (!sock_selected(family, netns))
 		return;
 	if (newstate == ST_SYN_SENT) {
 		/* connect() in process context: the only moment the caller is "current". */
@@ -505,7 +504,7 @@ static __always_inline int on_accept_exit(long ret)
 		return 0; /* accept4() also serves AF_UNIX and other stream sockets */
 	family = BPF_CORE_READ(sk, __sk_common.skc_family);
 	netns = sock_netns(sk, false);
-	if (!sock_selected(sk, family, netns))
+	if (!sock_selected(family, netns))
 		return 0;
 
 	e = new_event(sk, false, EVENT_ACCEPT, family, netns, bpf_ktime_get_ns());

@@ -9,7 +9,11 @@ public enum Attribution {
 	 * task is the one that opened or accepted it.
 	 */
 	CONNECTION_OWNER,
-	/** No task closed the connection and it was opened before tracing started. */
+	/**
+	 * No task closed the connection, and its opening was not seen: before tracing started, before
+	 * an accept() that came after the close, or dropped when more than the bound of
+	 * connections were open at once.
+	 */
 	UNKNOWN;
 
 	static Attribution of(int code) {

@@ -22,7 +22,8 @@ package io.github.tcptracer.capture;
  * @param bytesSent        close: bytes sent and acknowledged by the peer
  * @param bytesReceived    close: bytes received
  * @param error            failed connect: the socket error (errno); close: the error that
- *                         closed it (e.g. ECONNRESET), 0 for an orderly close
+ *                         closed it (e.g. ECONNRESET), 0 for an orderly close; accept: the error
+ *                         of a connection the peer reset while it waited to be accepted
  */
 public record TcpEvent(
 		TcpEventType type,

@@ -206,6 +206,34 @@ class AttributionTest {
 		}
 	}
 
+	/**
+	 * A connection reset while it waits in the accept queue: its close is over before accept()
+	 * returns it, so the accept carries the reset and leaves no connection state behind.
+	 */
+	@Test
+	void acceptOfAConnectionAlreadyResetLeavesNoState() throws Exception {
+		try (TcpTracer tracer = BpfRequirement.start(TraceOptions.all().withPid(SELF));
+				ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+			int port = server.getLocalPort();
+			server.setSoTimeout(5000);
+			onThread("resetter", () -> {
+				try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+					client.setSoLinger(true, 0);
+				}
+				return null;
+			});
+			Thread.sleep(100); // the reset reaches the queued connection
+			try (Socket accepted = onThread("late-acceptor", server::accept)) {
+				List<TcpEvent> events = new EventCollector(tracer).collect(onServerPort(port),
+						list -> list.stream().anyMatch(e -> e.type() == TcpEventType.ACCEPT), Duration.ofSeconds(5));
+				TcpEvent accept = single(events, TcpEventType.ACCEPT);
+				assertEquals("late-acceptor", accept.command());
+				assertEquals(104, accept.error(), "ECONNRESET");
+				assertEquals(0, trackedAfterConnectionsEnd(tracer), "the reset connection is not remembered");
+			}
+		}
+	}
+
 	@Test
 	void resetCloseIsAttributedToTheAcceptingOwner() throws Exception {
 		try (TcpTracer tracer = BpfRequirement.start(TraceOptions.all().withPid(SELF));

@@ -20,6 +20,8 @@ public final class BccLineFormat {
 	private final boolean networkNamespaceColumn;
 	private boolean started;
 	private long startNanos;
+	/** For {@link #line}: reused, so a line costs one String and its text cache stays warm. */
+	private final LineBytes single = new LineBytes(128);
 
 	/**
 	 * @param timestamp              -t: the time column (seconds, or ns with -v)
@@ -57,8 +59,8 @@ public final class BccLineFormat {
 
 	/** The event's line, or null for an event bcc has no line for (a failed connect). */
 	public String line(TcpEvent event) {
-		LineBytes line = new LineBytes(128);
-		return appendLine(line, event) ? line.toString() : null;
+		single.clear();
+		return appendLine(single, event) ? single.toString() : null;
 	}
 
 	/**
