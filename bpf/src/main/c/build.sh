@@ -17,7 +17,7 @@ if [ ! -s "$work/vmlinux.h" ]; then
   mv "$work/vmlinux.h.tmp" "$work/vmlinux.h"
 fi
 arch=$(uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/')
-clang -g -O2 -Wall -Werror -target bpf -D__TARGET_ARCH_"$arch" \
+clang -g -O2 -mcpu=v3 -Wall -Werror -target bpf -D__TARGET_ARCH_"$arch" \
   -I"$work" -I"$src" -c "$src/tcptracer.bpf.c" -o "$work/tcptracer.bpf.o"
 # Drop DWARF (BTF stays): a smaller jar resource.
 llvm-strip -g "$work/tcptracer.bpf.o" 2>/dev/null || true

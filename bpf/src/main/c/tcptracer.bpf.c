@@ -48,23 +48,37 @@ const volatile struct config cfg = {};
  * Who called connect(), from SYN_SENT until the handshake's outcome (in softirq, where the
  * caller is not "current"). Only this handoff needs kernel state: a close nobody made is paired
  * with its connection's connect or accept event in user space, by the sock address.
+ *
+ * An array used as an open-addressing table keyed by the sock address, claimed and freed with
+ * atomic exchanges: a hash map (LRU or not) takes bucket and free-list locks on every update
+ * and delete, which cost more under churn than the rest of a connection's events together.
+ * A sock is looked for in HANDOFF_WAYS slots from its hash; with no slot free there, its
+ * connect counts as lost. Its outcome always frees the slot, and a slot left behind (the
+ * outcome's runs both skipped) is taken over once it is older than any handshake.
  */
-struct owner {
-	__u64 start_ns;
+struct handoff {
+	__u64 sk;             /* 0: free */
+	__u64 start_ns;       /* when connect() sent the SYN */
 	__u32 pid;
 	__u32 tid;
 	__u32 uid;
 	__u32 pad;
 	char comm[TASK_COMM_LEN];
+	__u64 align[2];       /* one slot per cache line */
 };
 
-/* LRU: bounded, and a missed cleanup can never make it refuse new connections. */
+_Static_assert(sizeof(struct handoff) == 64, "one slot per cache line");
+
+#define HANDOFF_WAYS 8
+/* Longer than a handshake with the default tcp_syn_retries (127 s). */
+#define HANDOFF_STALE_NS (300ULL * 1000 * 1000 * 1000)
+
 struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
-	__uint(max_entries, 65536);
-	__type(key, __u64);
-	__type(value, struct owner);
-} owners SEC(".maps");
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1); /* user space: a power of two, cfg.handoff_mask + 1 */
+	__type(key, __u32);
+	__type(value, struct handoff);
+} handoffs SEC(".maps");
 
 /*
  * One ring buffer per online CPU (user space creates them; the first defines the entries): a
@@ -193,60 +207,86 @@ static __always_inline void count(__u32 index)
 }
 
 /*
- * The current task's comm, as two plain loads from its task_struct: cheaper than
- * bpf_get_current_comm(), which copies byte by byte. Java stops at the first NUL or at 16 bytes.
+ * The current task's ids, uid and comm, all read from its task_struct after one helper call
+ * (every helper call pays a call and a return through the kernel's return thunk):
+ *  - pid and tid as bpf_get_current_pid_tgid() gives them (tgid and pid);
+ *  - the (real) uid as bpf_get_current_uid_gid() gives it, but read from the cred's
+ *    user_struct: in the cred itself the uid shares its cache line with the cred's refcount,
+ *    which every file opened and closed in the process rewrites, so under churn that read misses;
+ *  - the comm as two plain loads, cheaper than bpf_get_current_comm(), which copies byte by
+ *    byte (Java stops at the first NUL or at 16 bytes).
  */
-static __always_inline void current_comm(char comm[TASK_COMM_LEN])
+static __always_inline void current_task(__u32 *pid, __u32 *tid, __u32 *uid, char comm[TASK_COMM_LEN])
 {
 	struct task_struct *task = bpf_get_current_task_btf();
 
+	*pid = task->tgid;
+	*tid = task->pid;
+	*uid = task->cred->user->uid.val;
 	*(__u64 *)comm = *(__u64 *)task->comm;
 	*(__u64 *)(comm + 8) = *(__u64 *)(task->comm + 8);
 }
 
-/*
- * The current task's (real) uid, as bpf_get_current_uid_gid() gives it, read from the cred's
- * user_struct: in the cred itself the uid shares its cache line with the cred's refcount, which
- * every file opened and closed in the process rewrites, so under churn that read is a cache miss.
- */
-static __always_inline __u32 current_uid(void)
-{
-	struct task_struct *task = bpf_get_current_task_btf();
-
-	return task->cred->user->uid.val;
-}
-
 static __always_inline void set_current_task(struct event *e)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
-
-	e->pid = pid_tgid >> 32;
-	e->tid = (__u32)pid_tgid;
-	e->uid = current_uid();
-	current_comm(e->comm);
+	current_task(&e->pid, &e->tid, &e->uid, e->comm);
 }
 
-static __always_inline void set_owner_task(struct event *e, const struct owner *o)
+static __always_inline void set_owner_task(struct event *e, const struct handoff *h)
 {
-	e->pid = o->pid;
-	e->tid = o->tid;
-	e->uid = o->uid;
-	__builtin_memcpy(e->comm, o->comm, sizeof(e->comm));
+	e->pid = h->pid;
+	e->tid = h->tid;
+	e->uid = h->uid;
+	__builtin_memcpy(e->comm, h->comm, sizeof(e->comm));
+}
+
+/*
+ * The sock's address as a number to hash. The verifier allows no arithmetic on a BTF pointer but
+ * one: the difference of two pointers, which it takes as a plain number (for privileged
+ * programs). The other pointer is the table itself, the same for every program.
+ */
+static __always_inline __u64 sock_number(const struct sock *sk)
+{
+	return (__u64)sk - (__u64)&handoffs;
+}
+
+/* Slot of a sock's way: the top bits of a product depend on all of the address. */
+static __always_inline __u32 handoff_slot(__u64 number, int way)
+{
+	return ((__u32)((number * 0x9E3779B97F4A7C15ULL) >> 32) + way) & cfg.handoff_mask;
 }
 
 static __always_inline void remember_current_task(const struct sock *sk, __u64 now)
 {
-	__u64 key = (__u64)sk;
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	struct owner o = {
-		.start_ns = now,
-		.pid = pid_tgid >> 32,
-		.tid = (__u32)pid_tgid,
-		.uid = current_uid(),
-	};
+	struct handoff *claimed = NULL;
+	__u64 number = sock_number(sk);
 
-	current_comm(o.comm);
-	bpf_map_update_elem(&owners, &key, &o, BPF_ANY);
+	for (int way = 0; way < HANDOFF_WAYS && !claimed; way++) {
+		__u32 slot = handoff_slot(number, way);
+		struct handoff *h = bpf_map_lookup_elem(&handoffs, &slot);
+		__u64 held;
+
+		if (!h)
+			return;
+		held = h->sk;
+		/*
+		 * Free, this sock's own left behind, or another's left behind. The time goes in
+		 * before the exchange, so a slot being filled never looks left behind to another CPU
+		 * (a race lost here leaves a time nanoseconds off in the winner's slot). Signed: a
+		 * slot another CPU claimed after this program read the clock is younger than now.
+		 */
+		if (held == 0 || held == (__u64)sk || (__s64)(now - h->start_ns) > (__s64)HANDOFF_STALE_NS) {
+			h->start_ns = now;
+			if (__sync_val_compare_and_swap(&h->sk, held, (__u64)sk) == held)
+				claimed = h;
+		}
+	}
+	if (!claimed) {
+		count(COUNTER_LOST); /* this connect cannot be reported */
+		return;
+	}
+	/* The outcome reads these only after the SYN is sent, which is after this program returns. */
+	current_task(&claimed->pid, &claimed->tid, &claimed->uid, claimed->comm);
 }
 
 /* Reserves an event in this CPU's ring and fills the socket's tuple; NULL when the ring is full. */
@@ -298,22 +338,31 @@ static __always_inline void submit(struct event *e)
 static __always_inline void on_connect_done(const struct sock *sk, int newstate, __u16 family,
 					    __u32 netns)
 {
-	__u64 key = (__u64)sk;
-	struct owner *o = bpf_map_lookup_elem(&owners, &key);
-	struct event *e;
+	__u64 number = sock_number(sk);
 
-	if (!o)
-		return; /* its connect() was not traced */
-	e = new_event(sk, true, newstate == ST_ESTABLISHED ? EVENT_CONNECT : EVENT_CONNECT_FAILED,
-		      family, netns, bpf_ktime_get_ns());
-	if (e) {
-		set_owner_task(e, o);
-		e->start_ns = o->start_ns;
-		if (newstate != ST_ESTABLISHED)
-			e->error = sk->sk_err;
-		submit(e);
+	for (int way = 0; way < HANDOFF_WAYS; way++) {
+		__u32 slot = handoff_slot(number, way);
+		struct handoff *h = bpf_map_lookup_elem(&handoffs, &slot);
+		struct event *e;
+
+		if (!h)
+			return;
+		if (h->sk != (__u64)sk)
+			continue; /* a free slot does not end the search: a later way may hold it */
+		e = new_event(sk, true, newstate == ST_ESTABLISHED ? EVENT_CONNECT : EVENT_CONNECT_FAILED,
+			      family, netns, bpf_ktime_get_ns());
+		if (e) {
+			set_owner_task(e, h);
+			e->start_ns = h->start_ns;
+			if (newstate != ST_ESTABLISHED)
+				e->error = sk->sk_err;
+			submit(e);
+		}
+		/* The handoff is done either way; the exchange orders the accesses above before it. */
+		__sync_lock_test_and_set(&h->sk, 0);
+		return;
 	}
-	bpf_map_delete_elem(&owners, &key); /* the handoff is done either way */
+	/* not found: its connect() was not traced */
 }
 
 /*
@@ -328,6 +377,7 @@ static __always_inline void on_close(const struct sock *sk, int oldstate, int ne
 {
 	int err = sk->sk_err;
 	bool by_process = newstate != ST_CLOSE || err == 0;
+	struct tcp_sock *tp;
 	struct event *e;
 
 	if (by_process && !task_selected())
@@ -349,10 +399,14 @@ static __always_inline void on_close(const struct sock *sk, int oldstate, int ne
 	 * Sequence space counts SYN and FIN as one byte each: take out the peer's FIN (received when
 	 * closing from CLOSE_WAIT); user space takes out our SYN on an active open. Our own FIN
 	 * cannot be acked yet when the connection leaves ESTABLISHED/CLOSE_WAIT. (tcp_sock fields
-	 * lie beyond struct sock, so the verifier wants them probed.)
+	 * lie beyond struct sock: the kernel's checked cast makes them plain loads, cheaper than a
+	 * probe each.)
 	 */
-	e->bytes_acked = BPF_CORE_READ((const struct tcp_sock *)sk, bytes_acked);
-	e->bytes_received = BPF_CORE_READ((const struct tcp_sock *)sk, bytes_received);
+	tp = bpf_skc_to_tcp_sock((void *)sk);
+	if (tp) {
+		e->bytes_acked = tp->bytes_acked;
+		e->bytes_received = tp->bytes_received;
+	}
 	if (oldstate == ST_CLOSE_WAIT && e->bytes_received)
 		e->bytes_received -= 1;
 	submit(e);

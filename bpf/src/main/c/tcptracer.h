@@ -57,12 +57,13 @@ struct config {
 	__u16 family;         /* AF_INET or AF_INET6 to keep; 0 = both */
 	__u8 use_cgroup_map;  /* keep only tasks whose cgroup id is a key of cgroup_filter */
 	__u8 use_mntns_map;   /* keep only tasks whose mount ns inode is a key of mntns_filter */
-	__u32 pad;
+	__u32 handoff_mask;   /* slots of the handoffs map - 1 (a power of two - 1) */
 };
 
 /* Index of the per-CPU counters in the "counters" map. */
 enum counter {
-	COUNTER_LOST = 0,      /* events dropped because the ring buffer was full */
+	COUNTER_LOST = 0,      /* events dropped: the ring buffer was full, or (a connect) no
+				  handoff slot was free */
 	COUNTER_RECOVERED = 1, /* state changes handled by handle_set_state_nested */
 	COUNTER_MAX = 2,
 };

@@ -59,6 +59,9 @@ interface Libbpf extends Library {
 
 	int bpf_map_get_next_key(int fd, Pointer key, Pointer nextKey);
 
+	int bpf_map_lookup_batch(int fd, Pointer inBatch, Pointer outBatch, Pointer keys, Pointer values,
+			com.sun.jna.ptr.IntByReference count, Pointer options);
+
 	int libbpf_num_possible_cpus();
 
 	Pointer libbpf_set_print(PrintFunction function);

@@ -11,6 +11,9 @@ final class Natives {
 	private static LibC libc;
 	// Held in a static field: JNA callbacks must stay reachable while libbpf may call them.
 	private static final Libbpf.PrintFunction PRINT = Natives::onLibbpfLog;
+	/** The kernel's largest verifier log (libbpf prints it as one message). */
+	private static final int LOG_BUFFER_BYTES = 16 << 20;
+	private static byte[] logBuffer;
 
 	private Natives() {
 	}
@@ -45,11 +48,16 @@ final class Natives {
 			if (System.getenv(DEBUG_VARIABLE) == null) {
 				return 0;
 			}
-			byte[] buffer = new byte[1024];
-			int length = libc().vsnprintf(buffer, buffer.length, format, arguments);
-			String line = new String(buffer, 0, Math.max(0, Math.min(length, buffer.length - 1)),
-					java.nio.charset.StandardCharsets.UTF_8).stripTrailing();
-			System.err.println(line);
+			synchronized (Natives.class) {
+				// One message can hold a whole verifier log: a buffer that large, once, only when asked.
+				if (logBuffer == null) {
+					logBuffer = new byte[LOG_BUFFER_BYTES];
+				}
+				int length = libc().vsnprintf(logBuffer, logBuffer.length, format, arguments);
+				String line = new String(logBuffer, 0, Math.max(0, Math.min(length, logBuffer.length - 1)),
+						java.nio.charset.StandardCharsets.UTF_8).stripTrailing();
+				System.err.println(length >= logBuffer.length ? line + "\n(libbpf message truncated)" : line);
+			}
 		} catch (Throwable ignored) {
 			// Never let an exception cross back into native code.
 		}

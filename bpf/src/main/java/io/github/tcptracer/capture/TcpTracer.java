@@ -3,6 +3,7 @@ package io.github.tcptracer.capture;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,9 @@ public final class TcpTracer implements AutoCloseable {
 	private static final int EPERM = 1;
 	private static final int BPF_MAP_TYPE_RINGBUF = 27;
 	private static final int CONFIG_SIZE = 16;
+	/** struct handoff of tcptracer.bpf.c: the sock address (0: free) comes first. */
+	private static final int HANDOFF_SIZE = 64;
+	private static final int ENOENT = 2;
 	/** Most records one poll hands over, so a consumer gets to flush under a flood. */
 	private static final int MAX_RECORDS_PER_POLL = 1 << 16;
 
@@ -47,7 +51,8 @@ public final class TcpTracer implements AutoCloseable {
 	private final Memory counterKey = new Memory(4);
 	private Memory counterValues;
 	private int possibleCpus;
-	private int ownersFd = -1;
+	private int handoffsFd = -1;
+	private int handoffSlots;
 	private EventDecoder decoder;
 
 	private TcpTracer(Libbpf bpf, Memory objectBytes, Pointer object) {
@@ -116,6 +121,8 @@ public final class TcpTracer implements AutoCloseable {
 				: options.ipVersion() == 6 ? EventLayout.AF_INET6 : 0));
 		rodata.setByte(10, (byte) (options.cgroupMap() != null ? 1 : 0));
 		rodata.setByte(11, (byte) (options.mountNamespaceMap() != null ? 1 : 0));
+		handoffSlots = handoffSlots(options.maxConnections());
+		rodata.setInt(12, handoffSlots - 1);
 		decoder = new EventDecoder(options.maxConnections(),
 				options.pid() != 0 || options.cgroupMap() != null || options.mountNamespaceMap() != null);
 		possibleCpus = Math.max(bpf.libbpf_num_possible_cpus(), 1);
@@ -123,7 +130,7 @@ public final class TcpTracer implements AutoCloseable {
 		createRings(options.ringBufferBytes());
 		// The table's entries must match this ring (libbpf 1.1 cannot resize its own template).
 		check(bpf.bpf_map__set_inner_map_fd(map("rings"), ringFds.get(0)), "define the ring buffers");
-		check(bpf.bpf_map__set_max_entries(map("owners"), options.maxConnections()), "size the owner map");
+		check(bpf.bpf_map__set_max_entries(map("handoffs"), handoffSlots), "size the connect handoff table");
 		if (options.cgroupMap() != null) {
 			PinnedFilterMap.reuse(bpf, map("cgroup_filter"), options.cgroupMap(), "--cgroupmap", 8);
 		}
@@ -150,7 +157,7 @@ public final class TcpTracer implements AutoCloseable {
 		rings = new EventRings(installRings(bpf.bpf_map__fd(map("rings")), options.ringBufferBytes()));
 		countersFd = bpf.bpf_map__fd(map("counters"));
 		counterValues = new Memory(8L * possibleCpus);
-		ownersFd = bpf.bpf_map__fd(map("owners"));
+		handoffsFd = bpf.bpf_map__fd(map("handoffs"));
 	}
 
 	/**
@@ -230,8 +237,9 @@ public final class TcpTracer implements AutoCloseable {
 
 	/**
 	 * Events possibly lost in the kernel since start: those dropped because the ring buffer was
-	 * full, plus program runs the kernel skipped (already running on that CPU) that the nested
-	 * program did not make up for (each may have been an event).
+	 * full, connects that found no free slot in the handoff table, and program runs the kernel
+	 * skipped (already running on that CPU) that the nested program did not make up for (each may
+	 * have been an event).
 	 */
 	public synchronized long lostEvents() {
 		if (countersFd < 0) {
@@ -255,24 +263,42 @@ public final class TcpTracer implements AutoCloseable {
 	}
 
 	/**
-	 * Connection state held: connects the kernel side awaits the outcome of, plus connections
-	 * seen open here (polled connect or accept) and not yet closed. Walks the kernel map key by
-	 * key: for diagnostics and tests.
+	 * The handoff table's slots: a power of two, at least {@code maxConnections}, so that the
+	 * kernel side can mask a hash.
 	 */
-	public synchronized int trackedConnections() {
-		if (ownersFd < 0) {
+	static int handoffSlots(int maxConnections) {
+		return Math.max(8, Integer.highestOneBit(Math.max(1, maxConnections - 1)) << 1);
+	}
+
+	/**
+	 * Connection state held: connects the kernel side awaits the outcome of, plus connections
+	 * seen open here (polled connect or accept) and not yet closed. Reads the whole kernel table:
+	 * for diagnostics and tests.
+	 */
+	public synchronized int trackedConnections() throws CaptureException {
+		return pendingConnects() + (decoder == null ? 0 : decoder.openConnections());
+	}
+
+	/** Connects the kernel side holds the caller of until their handshake's outcome. */
+	synchronized int pendingConnects() throws CaptureException {
+		if (handoffsFd < 0) {
 			return 0;
 		}
-		Memory key = new Memory(8);
-		Memory next = new Memory(8);
-		int count = 0;
-		Pointer previous = null;
-		while (bpf.bpf_map_get_next_key(ownersFd, previous, next) == 0) {
-			count++;
-			key.setLong(0, next.getLong(0));
-			previous = key;
+		Memory keys = new Memory(4L * handoffSlots);
+		Memory values = new Memory((long) HANDOFF_SIZE * handoffSlots);
+		Memory next = new Memory(4);
+		IntByReference count = new IntByReference(handoffSlots);
+		int rc = bpf.bpf_map_lookup_batch(handoffsFd, null, next, keys, values, count, null);
+		if (rc < 0 && rc != -ENOENT) { // ENOENT: the read reached the end of the table
+			throw new CaptureException("cannot read the connect handoff table: " + Natives.strerror(-rc));
 		}
-		return count + decoder.openConnections();
+		int held = 0;
+		for (int slot = 0; slot < count.getValue(); slot++) {
+			if (values.getLong((long) HANDOFF_SIZE * slot) != 0) {
+				held++;
+			}
+		}
+		return held;
 	}
 
 	/** Detaches the programs and frees the maps; safe to call twice. */
@@ -292,7 +318,7 @@ public final class TcpTracer implements AutoCloseable {
 		}
 		ringFds.clear();
 		countersFd = -1;
-		ownersFd = -1;
+		handoffsFd = -1;
 		programFds.clear();
 		if (object != null) {
 			bpf.bpf_object__close(object);

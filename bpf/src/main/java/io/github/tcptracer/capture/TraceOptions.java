@@ -25,6 +25,8 @@ public record TraceOptions(
 
 	public static final int DEFAULT_RING_BUFFER_BYTES = 4 << 20;
 	public static final int DEFAULT_MAX_CONNECTIONS = 65536;
+	/** The kernel's handoff table takes 64 bytes a slot: at most 64 MiB. */
+	public static final int MAX_CONNECTIONS_LIMIT = 1 << 20;
 
 	public TraceOptions {
 		if (ipVersion != 0 && ipVersion != 4 && ipVersion != 6) {
@@ -34,8 +36,9 @@ public record TraceOptions(
 			throw new IllegalArgumentException(
 					"ring buffer size must be a power of two from 4096 to 268435456 bytes: " + ringBufferBytes);
 		}
-		if (maxConnections < 1) {
-			throw new IllegalArgumentException("maxConnections must be positive: " + maxConnections);
+		if (maxConnections < 1 || maxConnections > MAX_CONNECTIONS_LIMIT) {
+			throw new IllegalArgumentException(
+					"maxConnections must be from 1 to " + MAX_CONNECTIONS_LIMIT + ": " + maxConnections);
 		}
 	}
 
@@ -72,5 +75,10 @@ public record TraceOptions(
 	public TraceOptions withRingBufferBytes(int bytes) {
 		return new TraceOptions(pid, networkNamespace, ipVersion, cgroupMap, mountNamespaceMap, bytes,
 				maxConnections);
+	}
+
+	public TraceOptions withMaxConnections(int connections) {
+		return new TraceOptions(pid, networkNamespace, ipVersion, cgroupMap, mountNamespaceMap, ringBufferBytes,
+				connections);
 	}
 }

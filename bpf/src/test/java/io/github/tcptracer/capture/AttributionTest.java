@@ -163,10 +163,10 @@ class AttributionTest {
 	}
 
 	/**
-	 * The owner map once the test's connections have fully ended: a close event comes when a
-	 * connection leaves ESTABLISHED, its entry goes when it reaches CLOSE, after the FIN/ACK
-	 * exchange. On a loaded machine loopback drops packets and retransmissions back off for
-	 * seconds, so wait for that (a leak never drains) and show the kernel's view if it stays.
+	 * The state held once the test's connections have ended: the kernel's pending connects (each
+	 * freed at its handshake's outcome) and the connections user space paired (each freed at its
+	 * close event). On a loaded machine loopback drops packets and retransmissions back off for
+	 * seconds, so wait for that (a leak never drains) and show the sockets if it stays.
 	 */
 	private static int trackedAfterConnectionsEnd(TcpTracer tracer) throws Exception {
 		long deadline = System.nanoTime() + 30_000_000_000L;

@@ -12,6 +12,10 @@ class TraceOptionsTest {
 		assertThrows(IllegalArgumentException.class, () -> TraceOptions.all().withRingBufferBytes(3000));
 		assertThrows(IllegalArgumentException.class, () -> TraceOptions.all().withRingBufferBytes(12288));
 		assertEquals(1 << 20, TraceOptions.all().withRingBufferBytes(1 << 20).ringBufferBytes());
+		assertThrows(IllegalArgumentException.class, () -> TraceOptions.all().withMaxConnections(0));
+		assertThrows(IllegalArgumentException.class,
+				() -> TraceOptions.all().withMaxConnections(TraceOptions.MAX_CONNECTIONS_LIMIT + 1));
+		assertEquals(8, TraceOptions.all().withMaxConnections(8).maxConnections());
 	}
 
 	@Test

@@ -22,6 +22,7 @@ public final class BccLineFormat {
 	private long startNanos;
 	/** For {@link #line}: reused, so a line costs one String and its text cache stays warm. */
 	private final LineBytes single = new LineBytes(128);
+	private final LinePrefixes prefixes = new LinePrefixes(this::prefix);
 
 	/**
 	 * @param timestamp              -t: the time column (seconds, or ns with -v)
@@ -83,12 +84,7 @@ public final class BccLineFormat {
 				line.text(seconds(elapsed), 9);
 			}
 		}
-		line.text(verbose ? event.type().word() : event.type().letter(), verbose ? 12 : 2).append(' ');
-		line.number(event.pid() & 0xffff_ffffL, 6).append(' ');
-		line.text(event.command(), 16).append(' ');
-		line.number(event.ipVersion(), 2).append(' ');
-		address(line, event, event.localAddress()).append(' ');
-		address(line, event, event.remoteAddress()).append(' ');
+		prefixes.append(line, event);
 		line.number(event.localPort(), 6).append(' ');
 		line.number(event.remotePort(), 6);
 		if (networkNamespaceColumn) {
@@ -96,6 +92,16 @@ public final class BccLineFormat {
 		}
 		line.append('\n');
 		return true;
+	}
+
+	/** The columns from the type to the remote address, each followed by its space. */
+	private void prefix(LineBytes line, TcpEvent event) {
+		line.text(verbose ? event.type().word() : event.type().letter(), verbose ? 12 : 2).append(' ');
+		line.number(event.pid() & 0xffff_ffffL, 6).append(' ');
+		line.text(event.command(), 16).append(' ');
+		line.number(event.ipVersion(), 2).append(' ');
+		address(line, event, event.localAddress()).append(' ');
+		address(line, event, event.remoteAddress()).append(' ');
 	}
 
 	/** An address padded to 16, IPv6 in brackets; addresses are ASCII, so bytes are code points. */

@@ -46,6 +46,13 @@ final class LineBytes {
 		}
 	}
 
+	LineBytes append(byte[] utf8) {
+		ensure(utf8.length);
+		System.arraycopy(utf8, 0, bytes, length, utf8.length);
+		length += utf8.length;
+		return this;
+	}
+
 	LineBytes append(char ascii) {
 		ensure(1);
 		bytes[length++] = (byte) ascii;

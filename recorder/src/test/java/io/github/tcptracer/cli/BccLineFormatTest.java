@@ -38,6 +38,36 @@ class BccLineFormatTest {
 		assertEquals(Resources.text("lines/" + mode + ".txt"), printed.toString());
 	}
 
+	/**
+	 * Lines built from held prefixes (texts shared as the decoder shares them, equal copies, slot
+	 * collisions among many tasks and peers) against lines rendered from scratch.
+	 */
+	@ParameterizedTest(name = "verbose={0} netns={1}")
+	@CsvSource({"false, false", "true, false", "true, true"})
+	void linesFromHeldPrefixesMatchFreshlyRenderedOnes(boolean verbose, boolean networkNamespaceColumn) {
+		String[] commands = {"java", "churn-client-0", "churn-client-1", "été-worker", "a-name-of-15-ch"};
+		String[] ipv4 = {"127.0.0.1", "10.1.2.3", "192.168.100.200"};
+		String[] ipv6 = {"::1", "fe80::1", "2001:db8::ff00:42:8329", "::ffff:127.0.0.1"};
+		TcpEventType[] types = {TcpEventType.CONNECT, TcpEventType.ACCEPT, TcpEventType.CLOSE};
+		java.util.Random random = new java.util.Random(7);
+		BccLineFormat held = new BccLineFormat(false, verbose, networkNamespaceColumn);
+		for (int i = 0; i < 20_000; i++) {
+			boolean v6 = random.nextBoolean();
+			String[] addresses = v6 ? ipv6 : ipv4;
+			TcpEvent event = new TcpEvent(types[random.nextInt(types.length)], i, 1000 + random.nextInt(300), i, 0,
+					maybeCopy(random, commands[random.nextInt(commands.length)]), Attribution.CALLER, v6 ? 6 : 4,
+					maybeCopy(random, addresses[random.nextInt(addresses.length)]), random.nextInt(65536),
+					maybeCopy(random, addresses[random.nextInt(addresses.length)]), random.nextInt(65536),
+					4026531840L + random.nextInt(3), 0, 0, 0, 0);
+			assertEquals(new BccLineFormat(false, verbose, networkNamespaceColumn).line(event), held.line(event));
+		}
+	}
+
+	/** The same String most of the time (as the decoder hands it out), sometimes an equal copy. */
+	private static String maybeCopy(java.util.Random random, String text) {
+		return random.nextInt(8) == 0 ? new String(text) : text;
+	}
+
 	@Test
 	void printsNoLineForAFailedConnect() {
 		TcpEvent failed = events().get(0);
