@@ -59,7 +59,8 @@ public final class ChurnBench {
 			measure(churn, false, Math.min(2.0, arguments.seconds()));
 			measure(churn, true, Math.min(2.0, arguments.seconds()));
 			out.printf("%-6s %-7s %12s %12s %8s %12s%n", "ROUND", "TRACER", "CONN/S", "EVENTS/S", "LOST", "CONSUMER-CPU");
-			for (int i = 0; i < 2 * arguments.rounds(); i++) {
+			// Untraced first and last: each traced round has an untraced one either side.
+			for (int i = 0; i < 2 * arguments.rounds() + 1; i++) {
 				boolean traced = i % 2 == 1;
 				Round round = measure(churn, traced, arguments.seconds());
 				(traced ? on : off).add(round);
@@ -78,13 +79,17 @@ public final class ChurnBench {
 				median(on, Round::eventsPerSecond), on.stream().mapToLong(Round::lost).sum());
 		out.printf("Java consumer:  %.1f%% of one core (decoding and the sink)%n",
 				100 * median(on, Round::consumerCpu));
-		out.printf("ratio:          %.3f%n", onRate / offRate);
+		RoundRatios ratios = RoundRatios.of(rates(off), rates(on));
+		out.printf("ratio:          %.3f (median of each traced round against the untraced rounds either side;"
+				+ " range %.3f-%.3f)%n", ratios.median(), ratios.min(), ratios.max());
+	}
+
+	private static double[] rates(List<Round> rounds) {
+		return rounds.stream().mapToDouble(Round::connectionsPerSecond).toArray();
 	}
 
 	private static double median(List<Round> rounds, java.util.function.ToDoubleFunction<Round> value) {
-		double[] sorted = rounds.stream().mapToDouble(value).sorted().toArray();
-		int middle = sorted.length / 2;
-		return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+		return RoundRatios.median(rounds.stream().mapToDouble(value).toArray());
 	}
 
 	private Round measure(Churn churn, boolean traced, double seconds)
