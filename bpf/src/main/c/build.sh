@@ -16,6 +16,7 @@ if [ ! -s "$work/vmlinux.h" ]; then
   bpftool btf dump file /sys/kernel/btf/vmlinux format c > "$work/vmlinux.h.tmp"
   mv "$work/vmlinux.h.tmp" "$work/vmlinux.h"
 fi
+# -mcpu=v3: the atomic compare-and-exchange of the connect handoff table.
 arch=$(uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/')
 clang -g -O2 -mcpu=v3 -Wall -Werror -target bpf -D__TARGET_ARCH_"$arch" \
   -I"$work" -I"$src" -c "$src/tcptracer.bpf.c" -o "$work/tcptracer.bpf.o"

@@ -50,7 +50,7 @@ const volatile struct config cfg = {};
  * with its connection's connect or accept event in user space, by the sock address.
  *
  * An array used as an open-addressing table keyed by the sock address, claimed and freed with
- * atomic exchanges: a hash map (LRU or not) takes bucket and free-list locks on every update
+ * atomic exchanges (BPF atomics: kernel >= 5.12, clang -mcpu=v3): a hash map (LRU or not) takes bucket and free-list locks on every update
  * and delete, which cost more under churn than the rest of a connection's events together.
  * A sock is looked for in HANDOFF_WAYS slots from its hash; with no slot free there, its
  * connect counts as lost. Its outcome always frees the slot, and a slot left behind (the

@@ -115,12 +115,13 @@ final class LineBytes {
 			encoded[slot] = text.getBytes(StandardCharsets.UTF_8);
 			codePoints[slot] = text.codePointCount(0, text.length());
 		}
-		byte[] utf8 = encoded[slot];
-		ensure(utf8.length + Math.max(0, width - codePoints[slot]));
-		System.arraycopy(utf8, 0, bytes, length, utf8.length);
-		length += utf8.length;
-		for (int count = codePoints[slot]; count < width; count++) {
-			bytes[length++] = ' ';
+		append(encoded[slot]);
+		int padding = width - codePoints[slot];
+		if (padding > 0) {
+			ensure(padding);
+			for (int count = 0; count < padding; count++) {
+				bytes[length++] = ' ';
+			}
 		}
 		return this;
 	}

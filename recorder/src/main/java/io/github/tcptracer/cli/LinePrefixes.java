@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * The columns of a bcc line from the type to the remote address, kept rendered: they repeat from
  * event to event of one task and peer (only the ports change under churn), and copying them
- * costs a fraction of rendering seven padded columns again.
+ * costs a fraction of rendering six padded columns again.
  *
  * <p>Direct-mapped, keyed by the event whose columns a slot holds. Texts are compared by identity:
  * the decoder hands out the same String for a repeated command or address, and a different but
