@@ -50,8 +50,9 @@ const volatile struct config cfg = {};
  * with its connection's connect or accept event in user space, by the sock address.
  *
  * An array used as an open-addressing table keyed by the sock address, claimed and freed with
- * atomic exchanges (BPF atomics: kernel >= 5.12, clang -mcpu=v3): a hash map (LRU or not) takes bucket and free-list locks on every update
- * and delete, which cost more under churn than the rest of a connection's events together.
+ * atomic exchanges (BPF atomics: kernel >= 5.12, clang -mcpu=v3): a hash map (LRU or not) takes
+ * bucket and free-list locks on every update and delete, which cost more under churn than the
+ * rest of a connection's events together.
  * A sock is looked for in HANDOFF_WAYS slots from its hash; with no slot free there, its
  * connect counts as lost. Its outcome always frees the slot, and a slot left behind (the
  * outcome's runs both skipped) is taken over once it is older than any handshake.
@@ -154,9 +155,8 @@ static __always_inline bool sock_selected(__u16 family, __u32 netns)
 
 /*
  * Field reads of a struct sock (or a struct reached from it). In the tp_btf program sk is a BTF
- * pointer: plain loads, which
- * the verifier turns into fault-safe ones, cost far less than a bpf_probe_read_kernel() call
- * each. The accept path found its sk through probe reads, so it must probe too. Callers pass
+ * pointer: plain loads, which the verifier turns into fault-safe ones, cost far less than a
+ * bpf_probe_read_kernel() call each. The accept path found its sk through probe reads, so it must probe too. Callers pass
  * a constant: with __always_inline the other branch is compiled out, so the verifier never
  * sees a direct load of a probed pointer.
  */

@@ -37,8 +37,6 @@ interface Libbpf extends Library {
 
 	int bpf_map__fd(Pointer map);
 
-	int bpf_map__max_entries(Pointer map);
-
 	int bpf_map__type(Pointer map);
 
 	int bpf_map__key_size(Pointer map);
@@ -56,8 +54,6 @@ interface Libbpf extends Library {
 	int bpf_obj_get(String path);
 
 	int bpf_map_lookup_elem(int fd, Pointer key, Pointer value);
-
-	int bpf_map_get_next_key(int fd, Pointer key, Pointer nextKey);
 
 	int bpf_map_lookup_batch(int fd, Pointer inBatch, Pointer outBatch, Pointer keys, Pointer values,
 			com.sun.jna.ptr.IntByReference count, Pointer options);

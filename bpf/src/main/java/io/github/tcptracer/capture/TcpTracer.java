@@ -21,8 +21,8 @@ public final class TcpTracer implements AutoCloseable {
 	private static final String[] PROGRAMS = {"handle_set_state", "handle_set_state_nested", "handle_accept4_exit",
 			"handle_accept_exit"};
 	/**
-	 * The program that only runs when handle_set_state was skipped on its CPU (nested): its own
-	 * skips are harmless, since handle_set_state ran then.
+	 * The twin that handles the changes the kernel skipped handle_set_state for (nested on its
+	 * CPU): its own skips are not counted, since handle_set_state ran for those changes.
 	 */
 	private static final String NESTED_PROGRAM = "handle_set_state_nested";
 	private static final int COUNTER_LOST = 0;

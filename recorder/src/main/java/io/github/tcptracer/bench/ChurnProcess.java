@@ -53,6 +53,11 @@ final class ChurnProcess implements Churn {
 		return Long.parseLong(count.trim());
 	}
 
+	/** Whether the child has ended (after {@link #close()}). */
+	boolean exited() {
+		return !process.isAlive();
+	}
+
 	@Override
 	public void close() throws IOException {
 		requests.close(); // end of its stdin: it stops

@@ -115,20 +115,15 @@ final class LineBytes {
 			encoded[slot] = text.getBytes(StandardCharsets.UTF_8);
 			codePoints[slot] = text.codePointCount(0, text.length());
 		}
-		append(encoded[slot]);
-		int padding = width - codePoints[slot];
-		if (padding > 0) {
-			ensure(padding);
-			for (int count = 0; count < padding; count++) {
-				bytes[length++] = ' ';
-			}
-		}
-		return this;
+		return append(encoded[slot]).pad(width - codePoints[slot]);
 	}
 
 	/** Spaces after what was appended since {@code start} (ASCII) up to {@code width} bytes. */
 	LineBytes spaces(int start, int width) {
-		int missing = width - (length - start);
+		return pad(width - (length - start));
+	}
+
+	private LineBytes pad(int missing) {
 		if (missing > 0) {
 			ensure(missing);
 			Arrays.fill(bytes, length, length + missing, (byte) ' ');
