@@ -1,7 +1,6 @@
 package io.github.tcptracer.agent;
 
 import com.sun.jna.NativeLibrary;
-import com.sun.jna.Pointer;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
@@ -16,23 +15,29 @@ import java.util.Set;
  * hard-coded. No public API gives a Java thread's tid (not even on JDK 25), and matching the
  * kernel's 15-byte comm against thread names fails for pools ("http-nio-8080-exec-1" and
  * "-exec-2" share one comm).
+ *
+ * <p>A thread may end, and the VM free its {@code JavaThread}, while it is being read: the reads
+ * go through {@link SelfMemory}, which fails instead of crashing the JVM where the memory is gone.
  */
 final class HotSpotThreadIds {
 	private final Field eetop;
 	private final long osThreadOffset;
 	private final long threadIdOffset;
+	private final SelfMemory memory;
 
-	private HotSpotThreadIds(Field eetop, long osThreadOffset, long threadIdOffset) {
+	private HotSpotThreadIds(Field eetop, long osThreadOffset, long threadIdOffset, SelfMemory memory) {
 		this.eetop = eetop;
 		this.osThreadOffset = osThreadOffset;
 		this.threadIdOffset = threadIdOffset;
+		this.memory = memory;
 	}
 
 	/**
 	 * Finds the offsets in this JVM. {@code instrumentation} opens {@code java.lang} to this
 	 * class's module only.
 	 *
-	 * @throws IllegalStateException with the reason when this JVM is not a HotSpot that exports them
+	 * @throws IllegalStateException with the reason when this JVM is not a HotSpot that exports them,
+	 *                               or this process may not read itself safely
 	 */
 	static HotSpotThreadIds find(Instrumentation instrumentation) {
 		Module javaBase = Thread.class.getModule();
@@ -57,7 +62,7 @@ final class HotSpotThreadIds {
 		if (osThread < 0 || threadId < 0) {
 			throw new IllegalStateException("HotSpot's vmStructs lack Thread::_osthread or OSThread::_thread_id");
 		}
-		return new HotSpotThreadIds(eetop, osThread, threadId);
+		return new HotSpotThreadIds(eetop, osThread, threadId, SelfMemory.open());
 	}
 
 	private static NativeLibrary jvm() {
@@ -74,10 +79,9 @@ final class HotSpotThreadIds {
 
 	/**
 	 * The thread's tid, or -1 when it has not started or has ended. The VM clears
-	 * {@code eetop} before it frees the {@code JavaThread}; reading it again between and after
-	 * the dereferences tells whether the values read belonged to a live thread. (This narrows,
-	 * but cannot close, the window in which a thread ending concurrently is read after its
-	 * memory was freed.)
+	 * {@code eetop} before it frees the {@code JavaThread}; reading it again after the
+	 * dereferences tells whether the values read belonged to a live thread (memory freed and
+	 * reused by then reads as something else, without harm).
 	 */
 	int tidOf(Thread thread) {
 		try {
@@ -85,12 +89,12 @@ final class HotSpotThreadIds {
 			if (javaThread == 0) {
 				return -1;
 			}
-			long osThread = new Pointer(javaThread).getLong(osThreadOffset);
-			if (eetop.getLong(thread) != javaThread) {
+			long osThread = memory.readLong(javaThread + osThreadOffset);
+			if (osThread == SelfMemory.UNREADABLE || osThread == 0) {
 				return -1;
 			}
-			int tid = osThread == 0 ? -1 : new Pointer(osThread).getInt(threadIdOffset);
-			return eetop.getLong(thread) == javaThread ? tid : -1;
+			long tid = memory.readInt(osThread + threadIdOffset);
+			return tid != SelfMemory.UNREADABLE && eetop.getLong(thread) == javaThread ? (int) tid : -1;
 		} catch (IllegalAccessException e) {
 			return -1;
 		}

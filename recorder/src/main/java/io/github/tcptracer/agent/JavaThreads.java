@@ -26,7 +26,8 @@ final class JavaThreads {
 	/** The live Java thread with this tid, or null. */
 	Thread of(int tid) {
 		Thread known = byTid.get(tid);
-		if (known != null && ids.tidOf(known) == tid) {
+		// A thread keeps its tid for life, and the kernel gives it to another only after it ended.
+		if (known != null && known.isAlive()) {
 			return known;
 		}
 		Long missed = missedAt.get(tid);
