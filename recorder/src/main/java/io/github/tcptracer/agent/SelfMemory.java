@@ -40,11 +40,12 @@ final class SelfMemory {
 	 */
 	static SelfMemory open() {
 		SelfMemory memory = new SelfMemory();
-		Memory probe = new Memory(8);
-		probe.setLong(0, 0x5e1f_5e1fL);
-		if (memory.readLong(Pointer.nativeValue(probe)) != 0x5e1f_5e1fL) {
-			throw new IllegalStateException("process_vm_readv on this process failed: "
-					+ Native.getLastError());
+		try (Memory probe = new Memory(8)) {
+			probe.setLong(0, 0x5e1f_5e1fL);
+			if (memory.readLong(Pointer.nativeValue(probe)) != 0x5e1f_5e1fL) {
+				throw new IllegalStateException("process_vm_readv on this process failed: errno "
+						+ Native.getLastError());
+			}
 		}
 		return memory;
 	}

@@ -8,11 +8,10 @@ import io.github.tcptracer.capture.TraceOptions;
 import io.github.tcptracer.capture.TraceSink;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -146,36 +145,24 @@ public final class ChurnBench {
 	/** Counts what reaches the real sink, for events/s. */
 	private static final class CountingSink implements TraceSink {
 		/*
-		 * Opaque, not volatile: a volatile store is a full fence on x86, which the bench would add
-		 * to every event of the consumer it measures. The count need not be exact at the moment the
-		 * main thread reads it, only never torn and soon visible.
+		 * Opaque stores, not volatile ones: a volatile store is a full fence on x86, which the bench
+		 * would add to every event of the consumer it measures. The count need not be exact at the
+		 * moment the main thread reads it, only never torn and soon visible.
 		 */
-		private static final VarHandle EVENTS;
-
-		static {
-			try {
-				EVENTS = MethodHandles.lookup().findVarHandle(CountingSink.class, "events", long.class);
-			} catch (ReflectiveOperationException e) {
-				throw new ExceptionInInitializerError(e);
-			}
-		}
-
+		private final AtomicLong events = new AtomicLong();
 		private final TraceSink delegate;
-		@SuppressWarnings("unused") // through EVENTS
-		private long events;
 
 		CountingSink(TraceSink delegate) {
 			this.delegate = delegate;
 		}
 
 		long events() {
-			return (long) EVENTS.getOpaque(this);
+			return events.getOpaque();
 		}
 
 		@Override
 		public void onEvent(TcpEvent event) throws IOException {
-			// Single writer: the drain thread.
-			EVENTS.setOpaque(this, (long) EVENTS.getOpaque(this) + 1);
+			events.setOpaque(events.getPlain() + 1); // single writer: the drain thread
 			delegate.onEvent(event);
 		}
 
