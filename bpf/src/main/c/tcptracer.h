@@ -58,6 +58,7 @@ struct config {
 	__u8 use_cgroup_map;  /* keep only tasks whose cgroup id is a key of cgroup_filter */
 	__u8 use_mntns_map;   /* keep only tasks whose mount ns inode is a key of mntns_filter */
 	__u32 handoff_mask;   /* slots of the handoffs map - 1 (a power of two - 1) */
+	__u8 nested_twin;     /* handle_set_state_nested is attached: keep the list it reads */
 };
 
 /* Index of the per-CPU counters in the "counters" map. */

@@ -29,7 +29,7 @@ public final class TcpTracer implements AutoCloseable {
 	private static final int COUNTER_RECOVERED = 1;
 	private static final int EPERM = 1;
 	private static final int BPF_MAP_TYPE_RINGBUF = 27;
-	private static final int CONFIG_SIZE = 16;
+	private static final int CONFIG_SIZE = 20;
 	/** struct handoff of tcptracer.bpf.c: the sock address (0: free) comes first. */
 	private static final int HANDOFF_SIZE = 64;
 	private static final int ENOENT = 2;
@@ -40,6 +40,7 @@ public final class TcpTracer implements AutoCloseable {
 	private final Memory objectBytes; // libbpf reads the ELF from here until load
 	private Pointer object;
 	private final List<Pointer> links = new ArrayList<>();
+	private final List<String> attached = new ArrayList<>();
 	private final List<Integer> programFds = new ArrayList<>();
 	private final ProgramStatistics programStatistics;
 	private EventRings rings;
@@ -78,7 +79,7 @@ public final class TcpTracer implements AutoCloseable {
 		try {
 			tracer.configure(options);
 			tracer.load(options);
-			tracer.attach();
+			tracer.attach(options.nestedTwin());
 			return tracer;
 		} catch (CaptureException | RuntimeException | Error e) {
 			tracer.close();
@@ -123,6 +124,7 @@ public final class TcpTracer implements AutoCloseable {
 		rodata.setByte(11, (byte) (options.mountNamespaceMap() != null ? 1 : 0));
 		handoffSlots = handoffSlots(options.maxConnections());
 		rodata.setInt(12, handoffSlots - 1);
+		rodata.setByte(16, (byte) (options.nestedTwin() ? 1 : 0));
 		decoder = new EventDecoder(options.maxConnections(),
 				options.pid() != 0 || options.cgroupMap() != null || options.mountNamespaceMap() != null);
 		possibleCpus = Math.max(bpf.libbpf_num_possible_cpus(), 1);
@@ -199,9 +201,12 @@ public final class TcpTracer implements AutoCloseable {
 		}
 	}
 
-	private void attach() throws CaptureException {
+	private void attach(boolean nestedTwin) throws CaptureException {
 		Preflight.ensureTracefs();
 		for (String name : PROGRAMS) {
+			if (name.equals(NESTED_PROGRAM) && !nestedTwin) {
+				continue; // loaded, never run
+			}
 			Pointer program = bpf.bpf_object__find_program_by_name(object, name);
 			if (program == null) {
 				throw new CaptureException("the BPF object has no program " + name);
@@ -213,6 +218,7 @@ public final class TcpTracer implements AutoCloseable {
 						+ (errno == EPERM ? " (" + Preflight.notPermitted("attach refused") + ")" : ""));
 			}
 			links.add(link);
+			attached.add(name);
 			if (!name.equals(NESTED_PROGRAM)) {
 				programFds.add(bpf.bpf_program__fd(program));
 			}
@@ -233,6 +239,11 @@ public final class TcpTracer implements AutoCloseable {
 				sink.accept(event);
 			}
 		}, MAX_RECORDS_PER_POLL);
+	}
+
+	/** Names of the programs attached in the kernel (until {@link #close()}). */
+	synchronized List<String> attachedPrograms() {
+		return List.copyOf(attached);
 	}
 
 	/**
@@ -308,6 +319,7 @@ public final class TcpTracer implements AutoCloseable {
 			bpf.bpf_link__destroy(link);
 		}
 		links.clear();
+		attached.clear();
 		if (rings != null) {
 			rings.close();
 			rings = null;

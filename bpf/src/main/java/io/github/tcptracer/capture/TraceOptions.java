@@ -13,6 +13,10 @@ import java.nio.file.Path;
  * @param ringBufferBytes   size of each CPU's kernel-to-user ring buffer, a power of two of at least one page
  * @param maxConnections    bound of the connect handoffs the kernel holds, and of the open connections
  *                          user space remembers for pairing closes
+ * @param nestedTwin        attach the second state-change program, which makes up for the changes the
+ *                          kernel skipped the first for (nested on its CPU); off only to measure what it
+ *                          costs ({@code tcptracer bench --without-nested-twin}): then each skipped change
+ *                          counts as a possibly lost event
  */
 public record TraceOptions(
 		int pid,
@@ -21,7 +25,8 @@ public record TraceOptions(
 		Path cgroupMap,
 		Path mountNamespaceMap,
 		int ringBufferBytes,
-		int maxConnections) {
+		int maxConnections,
+		boolean nestedTwin) {
 
 	public static final int DEFAULT_RING_BUFFER_BYTES = 4 << 20;
 	public static final int DEFAULT_MAX_CONNECTIONS = 65536;
@@ -44,41 +49,46 @@ public record TraceOptions(
 
 	/** Everything, with default sizes. */
 	public static TraceOptions all() {
-		return new TraceOptions(0, 0, 0, null, null, DEFAULT_RING_BUFFER_BYTES, DEFAULT_MAX_CONNECTIONS);
+		return new TraceOptions(0, 0, 0, null, null, DEFAULT_RING_BUFFER_BYTES, DEFAULT_MAX_CONNECTIONS, true);
 	}
 
 	public TraceOptions withPid(int newPid) {
 		return new TraceOptions(newPid, networkNamespace, ipVersion, cgroupMap, mountNamespaceMap,
-				ringBufferBytes, maxConnections);
+				ringBufferBytes, maxConnections, nestedTwin);
 	}
 
 	public TraceOptions withNetworkNamespace(long inode) {
 		return new TraceOptions(pid, inode, ipVersion, cgroupMap, mountNamespaceMap, ringBufferBytes,
-				maxConnections);
+				maxConnections, nestedTwin);
 	}
 
 	public TraceOptions withIpVersion(int version) {
 		return new TraceOptions(pid, networkNamespace, version, cgroupMap, mountNamespaceMap, ringBufferBytes,
-				maxConnections);
+				maxConnections, nestedTwin);
 	}
 
 	public TraceOptions withCgroupMap(Path path) {
 		return new TraceOptions(pid, networkNamespace, ipVersion, path, mountNamespaceMap, ringBufferBytes,
-				maxConnections);
+				maxConnections, nestedTwin);
 	}
 
 	public TraceOptions withMountNamespaceMap(Path path) {
 		return new TraceOptions(pid, networkNamespace, ipVersion, cgroupMap, path, ringBufferBytes,
-				maxConnections);
+				maxConnections, nestedTwin);
 	}
 
 	public TraceOptions withRingBufferBytes(int bytes) {
 		return new TraceOptions(pid, networkNamespace, ipVersion, cgroupMap, mountNamespaceMap, bytes,
-				maxConnections);
+				maxConnections, nestedTwin);
 	}
 
 	public TraceOptions withMaxConnections(int connections) {
 		return new TraceOptions(pid, networkNamespace, ipVersion, cgroupMap, mountNamespaceMap, ringBufferBytes,
-				connections);
+				connections, nestedTwin);
+	}
+
+	public TraceOptions withNestedTwin(boolean attached) {
+		return new TraceOptions(pid, networkNamespace, ipVersion, cgroupMap, mountNamespaceMap, ringBufferBytes,
+				maxConnections, attached);
 	}
 }

@@ -51,8 +51,9 @@ public final class ChurnBench {
 	}
 
 	private void run() throws CaptureException, IOException, InterruptedException {
-		out.printf("loopback churn in a child JVM: %d client and %d acceptor threads, %d rounds of %.1f s each way%n",
-				arguments.clients(), arguments.clients(), arguments.rounds(), arguments.seconds());
+		out.printf("loopback churn in a child JVM: %d client and %d acceptor threads, %d rounds of %.1f s each way%s%n",
+				arguments.clients(), arguments.clients(), arguments.rounds(), arguments.seconds(),
+				arguments.nestedTwin() ? "" : "; traced without the nested twin");
 		List<Round> off = new ArrayList<>();
 		List<Round> on = new ArrayList<>();
 		try (Churn churn = new ChurnProcess(arguments.clients())) {
@@ -101,7 +102,7 @@ public final class ChurnBench {
 			Thread.sleep((long) (seconds * 1000));
 			return new Round((churn.connections() - before) / elapsedSeconds(start), 0, 0, 0);
 		}
-		try (TcpTracer tracer = TcpTracer.start(TraceOptions.all())) {
+		try (TcpTracer tracer = TcpTracer.start(TraceOptions.all().withNestedTwin(arguments.nestedTwin()))) {
 			CountingSink sink = new CountingSink(sinks.get());
 			AtomicBoolean stop = new AtomicBoolean();
 			long[] drainCpuNanos = new long[1];

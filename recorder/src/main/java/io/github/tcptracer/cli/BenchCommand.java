@@ -25,6 +25,8 @@ final class BenchCommand implements Command {
 		parser.option("SECONDS", POSITIVE_FLOAT, "length of a round (default 3)", "--seconds").setDefault(3.0);
 		parser.option("CLIENTS", POSITIVE_INT, "client threads, and as many acceptor threads (default 2)",
 				"--clients").setDefault(2);
+		parser.flag("trace without the nested twin (handle_set_state_nested), to measure what it costs",
+				"--without-nested-twin");
 		Namespace values;
 		try {
 			values = parser.parse(args, out, err);
@@ -32,7 +34,7 @@ final class BenchCommand implements Command {
 			return exit.status();
 		}
 		BenchSettings settings = new BenchSettings(values.getInt("rounds"), values.getDouble("seconds"),
-				values.getInt("clients"));
+				values.getInt("clients"), !values.getBoolean("without_nested_twin"));
 		return ChurnBench.run(settings, out, err, () -> new BccLinePrinter(
 				new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8),
 				new BccLineFormat(false, false, false)));

@@ -18,7 +18,8 @@ class BenchCommandTest {
 			"--rounds 99999999999|argument --rounds: out of range: '99999999999'",
 			"--seconds x|argument --seconds: invalid float value: 'x'",
 			"--seconds inf|argument --seconds: not a positive number: 'inf'",
-			"--clients|argument --clients: expected one argument"})
+			"--clients|argument --clients: expected one argument",
+			"--without-nested-twin x|unrecognized arguments: x"})
 	void badArgumentsAreOneLineErrors(String arguments, String message) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
