@@ -8,7 +8,9 @@ import com.sun.jna.ptr.LongByReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -39,8 +41,8 @@ public final class TcpTracer implements AutoCloseable {
 	private final Libbpf bpf;
 	private final Memory objectBytes; // libbpf reads the ELF from here until load
 	private Pointer object;
-	private final List<Pointer> links = new ArrayList<>();
-	private final List<String> attached = new ArrayList<>();
+	/** The attached programs' links, by program name, in the order attached. */
+	private final Map<String, Pointer> links = new LinkedHashMap<>();
 	private final List<Integer> programFds = new ArrayList<>();
 	private final ProgramStatistics programStatistics;
 	private EventRings rings;
@@ -217,8 +219,7 @@ public final class TcpTracer implements AutoCloseable {
 				throw new CaptureException("cannot attach " + name + ": " + Natives.strerror(errno)
 						+ (errno == EPERM ? " (" + Preflight.notPermitted("attach refused") + ")" : ""));
 			}
-			links.add(link);
-			attached.add(name);
+			links.put(name, link);
 			if (!name.equals(NESTED_PROGRAM)) {
 				programFds.add(bpf.bpf_program__fd(program));
 			}
@@ -243,7 +244,7 @@ public final class TcpTracer implements AutoCloseable {
 
 	/** Names of the programs attached in the kernel (until {@link #close()}). */
 	synchronized List<String> attachedPrograms() {
-		return List.copyOf(attached);
+		return List.copyOf(links.keySet());
 	}
 
 	/**
@@ -315,11 +316,10 @@ public final class TcpTracer implements AutoCloseable {
 	/** Detaches the programs and frees the maps; safe to call twice. */
 	@Override
 	public synchronized void close() {
-		for (Pointer link : links) {
+		for (Pointer link : links.values()) {
 			bpf.bpf_link__destroy(link);
 		}
 		links.clear();
-		attached.clear();
 		if (rings != null) {
 			rings.close();
 			rings = null;
