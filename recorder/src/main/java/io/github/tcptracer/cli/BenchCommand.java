@@ -19,6 +19,19 @@ final class BenchCommand implements Command {
 
 	@Override
 	public int run(String[] args, PrintStream out, PrintStream err) {
+		BenchSettings settings;
+		try {
+			settings = settings(args, out, err);
+		} catch (ArgparseExit exit) {
+			return exit.status();
+		}
+		return ChurnBench.run(settings, out, err, () -> new BccLinePrinter(
+				new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8),
+				new BccLineFormat(false, false, false)));
+	}
+
+	/** The bench's settings from its arguments; usage and errors go to {@code out} and {@code err}. */
+	static BenchSettings settings(String[] args, PrintStream out, PrintStream err) throws ArgparseExit {
 		PythonArgumentParser parser = new PythonArgumentParser(TraceArguments.PROG + " bench",
 				"Loopback connect/accept/close churn, alternating rounds without and with the tracer");
 		parser.option("ROUNDS", POSITIVE_INT, "rounds each way (default 5)", "--rounds").setDefault(5);
@@ -27,17 +40,9 @@ final class BenchCommand implements Command {
 				"--clients").setDefault(2);
 		parser.flag("trace without the nested twin (handle_set_state_nested), to measure what it costs",
 				"--without-nested-twin");
-		Namespace values;
-		try {
-			values = parser.parse(args, out, err);
-		} catch (ArgparseExit exit) {
-			return exit.status();
-		}
-		BenchSettings settings = new BenchSettings(values.getInt("rounds"), values.getDouble("seconds"),
-				values.getInt("clients"), !values.getBoolean("without_nested_twin"));
-		return ChurnBench.run(settings, out, err, () -> new BccLinePrinter(
-				new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8),
-				new BccLineFormat(false, false, false)));
+		Namespace values = parser.parse(args, out, err);
+		return new BenchSettings(values.getInt("rounds"), values.getDouble("seconds"), values.getInt("clients"),
+				!values.getBoolean("without_nested_twin"));
 	}
 
 	private static int smallInt(String text) throws PythonType.Invalid {

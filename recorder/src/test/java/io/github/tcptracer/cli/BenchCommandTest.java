@@ -3,14 +3,26 @@ package io.github.tcptracer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tcptracer.bench.BenchSettings;
+
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The bench's argument errors: argparse-style, exit 2, no stack trace. */
+/** The bench's arguments, and their errors: argparse-style, exit 2, no stack trace. */
 class BenchCommandTest {
+
+	@Test
+	void argumentsMakeTheSettings() throws ArgparseExit {
+		PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+		assertEquals(new BenchSettings(5, 3.0, 2, true), BenchCommand.settings(new String[0], quiet, quiet));
+		assertEquals(new BenchSettings(7, 1.5, 3, false), BenchCommand.settings(
+				"--rounds 7 --seconds 1.5 --clients 3 --without-nested-twin".split(" "), quiet, quiet));
+	}
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {
