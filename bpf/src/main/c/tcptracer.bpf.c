@@ -156,9 +156,9 @@ static __always_inline bool sock_selected(__u16 family, __u32 netns)
 /*
  * Field reads of a struct sock (or a struct reached from it). In the tp_btf program sk is a BTF
  * pointer: plain loads, which the verifier turns into fault-safe ones, cost far less than a
- * bpf_probe_read_kernel() call each. The accept path found its sk through probe reads, so it must probe too. Callers pass
- * a constant: with __always_inline the other branch is compiled out, so the verifier never
- * sees a direct load of a probed pointer.
+ * bpf_probe_read_kernel() call each. The accept path found its sk through probe reads, so it
+ * must probe too. Callers pass a constant: with __always_inline the other branch is compiled
+ * out, so the verifier never sees a direct load of a probed pointer.
  */
 #define SK_READ(direct, sk, field) ((direct) ? (sk)->field : BPF_CORE_READ(sk, field))
 
