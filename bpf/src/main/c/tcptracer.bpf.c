@@ -13,6 +13,9 @@
  *  - syscalls:sys_exit_accept4, sys_exit_accept
  *      walk the returned fd to its sock in the accepting task: emit ACCEPT
  *
+ * build.sh compiles this file twice: with ACCEPT_BY_CASTS for kernels >= 6.2 (bpf_rdonly_cast()),
+ * without it for older ones; user space loads the one the running kernel takes.
+ *
  * The only kernel state is the connect() caller between SYN_SENT and the handshake's outcome.
  * Everything else that pairs events (a close's lifetime, the task of a close nobody made) is
  * done in user space with the sock address every event carries.
@@ -156,11 +159,30 @@ static __always_inline bool sock_selected(__u16 family, __u32 netns)
 /*
  * Field reads of a struct sock (or a struct reached from it). In the tp_btf program sk is a BTF
  * pointer: plain loads, which the verifier turns into fault-safe ones, cost far less than a
- * bpf_probe_read_kernel() call each. The accept path found its sk through probe reads, so it
- * must probe too. Callers pass a constant: with __always_inline the other branch is compiled
- * out, so the verifier never sees a direct load of a probed pointer.
+ * bpf_probe_read_kernel() call each. The accept path finds its sk through a probe read, so it
+ * must probe too unless it can cast (below). Callers pass a constant: with __always_inline the
+ * other branch is compiled out, so the verifier never sees a direct load of a probed pointer.
  */
 #define SK_READ(direct, sk, field) ((direct) ? (sk)->field : BPF_CORE_READ(sk, field))
+
+/*
+ * The accept path reaches its sock through a pointer no BTF type describes (an entry of the fd
+ * array). bpf_rdonly_cast() (kernel >= 6.2) makes it a BTF pointer, after which every field is a
+ * plain fault-safe load; without it, each field is a bpf_probe_read_kernel() call, about 70 ns
+ * more per accept here.
+ */
+#ifndef ACCEPT_BY_CASTS
+#define ACCEPT_BY_CASTS 0
+#endif
+#if ACCEPT_BY_CASTS
+extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym;
+#define KERNEL_POINTER(type, ptr) ((type *)bpf_rdonly_cast((ptr), bpf_core_type_id_kernel(type)))
+#define TCP_SOCK(sk) KERNEL_POINTER(struct tcp_sock, sk)
+#else
+#define KERNEL_POINTER(type, ptr) ((type *)(ptr))
+/* A sock whose protocol is TCP as a tcp_sock: its fields lie beyond struct sock. */
+#define TCP_SOCK(sk) bpf_skc_to_tcp_sock((void *)(sk))
+#endif
 
 /*
  * The network namespace last seen on this CPU. Its inode number shares a cache line with the
@@ -335,6 +357,26 @@ static __always_inline void submit(struct event *e)
 	bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
 }
 
+/*
+ * When a connect's outcome came in. The kernel reads its clock (CLOCK_MONOTONIC, as
+ * bpf_ktime_get_ns() does) into tcp_clock_cache right before it processes a segment that arrives
+ * in SYN_SENT, so an established connect takes that reading, a microsecond or so before the state
+ * changes: a clock read costs about 30 ns here, the most of any single step of an event. A failed
+ * connect may have failed where the cache is stale (a timeout, an ICMP error, the caller's close):
+ * it reads the clock.
+ */
+static __always_inline __u64 outcome_time(const struct sock *sk, int newstate)
+{
+	struct tcp_sock *tp;
+
+	if (newstate == ST_ESTABLISHED) {
+		tp = TCP_SOCK(sk);
+		if (tp && tp->tcp_clock_cache)
+			return tp->tcp_clock_cache;
+	}
+	return bpf_ktime_get_ns();
+}
+
 static __always_inline void on_connect_done(const struct sock *sk, int newstate, __u16 family,
 					    __u32 netns)
 {
@@ -350,7 +392,7 @@ static __always_inline void on_connect_done(const struct sock *sk, int newstate,
 		if (h->sk != (__u64)sk)
 			continue; /* a free slot does not end the search: a later way may hold it */
 		e = new_event(sk, true, newstate == ST_ESTABLISHED ? EVENT_CONNECT : EVENT_CONNECT_FAILED,
-			      family, netns, bpf_ktime_get_ns());
+			      family, netns, outcome_time(sk, newstate));
 		if (e) {
 			set_owner_task(e, h);
 			e->start_ns = h->start_ns;
@@ -399,10 +441,9 @@ static __always_inline void on_close(const struct sock *sk, int oldstate, int ne
 	 * Sequence space counts SYN and FIN as one byte each: take out the peer's FIN (received when
 	 * closing from CLOSE_WAIT); user space takes out our SYN on an active open. Our own FIN
 	 * cannot be acked yet when the connection leaves ESTABLISHED/CLOSE_WAIT. (tcp_sock fields
-	 * lie beyond struct sock: the kernel's checked cast makes them plain loads, cheaper than a
-	 * probe each.)
+	 * lie beyond struct sock: a cast makes them plain loads, cheaper than a probe each.)
 	 */
-	tp = bpf_skc_to_tcp_sock((void *)sk);
+	tp = TCP_SOCK(sk);
 	if (tp) {
 		e->bytes_acked = tp->bytes_acked;
 		e->bytes_received = tp->bytes_received;
@@ -541,7 +582,8 @@ static __always_inline int on_accept_exit(long ret)
 		return 0;
 	/*
 	 * The returned fd's file -> socket -> sock, in the accepting task's fd table. The task is a
-	 * BTF pointer (direct loads); the fd array holds plain pointers, so from there on it probes.
+	 * BTF pointer (direct loads); the fd array holds plain pointers: one probe reads the file's,
+	 * and from there on it probes, or (ACCEPT_BY_CASTS) casts once and loads.
 	 */
 	task = bpf_get_current_task_btf();
 	fdt = task->files->fdt;
@@ -551,23 +593,24 @@ static __always_inline int on_accept_exit(long ret)
 	bpf_probe_read_kernel(&file, sizeof(file), &fds[ret]);
 	if (!file)
 		return 0;
-	sock = BPF_CORE_READ(file, private_data);
-	if (!sock || BPF_CORE_READ(sock, file) != file)
+	file = KERNEL_POINTER(struct file, file);
+	sock = KERNEL_POINTER(struct socket, SK_READ(ACCEPT_BY_CASTS, file, private_data));
+	if (!sock || SK_READ(ACCEPT_BY_CASTS, sock, file) != file)
 		return 0;
-	sk = BPF_CORE_READ(sock, sk);
-	if (!sk || BPF_CORE_READ(sk, sk_protocol) != PROTO_TCP)
+	sk = SK_READ(ACCEPT_BY_CASTS, sock, sk);
+	if (!sk || SK_READ(ACCEPT_BY_CASTS, sk, sk_protocol) != PROTO_TCP)
 		return 0; /* accept4() also serves AF_UNIX and other stream sockets */
-	family = BPF_CORE_READ(sk, __sk_common.skc_family);
-	netns = sock_netns(sk, false);
+	family = SK_READ(ACCEPT_BY_CASTS, sk, __sk_common.skc_family);
+	netns = sock_netns(sk, ACCEPT_BY_CASTS);
 	if (!sock_selected(family, netns))
 		return 0;
 
-	e = new_event(sk, false, EVENT_ACCEPT, family, netns, bpf_ktime_get_ns());
+	e = new_event(sk, ACCEPT_BY_CASTS, EVENT_ACCEPT, family, netns, bpf_ktime_get_ns());
 	if (e) {
 		set_current_task(e);
 		/* The peer may have reset it while it waited: its close event came first. */
-		if (BPF_CORE_READ(sk, __sk_common.skc_state) == ST_CLOSE)
-			e->error = BPF_CORE_READ(sk, sk_err) ?: ECONNRESET_ERRNO;
+		if (SK_READ(ACCEPT_BY_CASTS, sk, __sk_common.skc_state) == ST_CLOSE)
+			e->error = SK_READ(ACCEPT_BY_CASTS, sk, sk_err) ?: ECONNRESET_ERRNO;
 		submit(e);
 	}
 	return 0;

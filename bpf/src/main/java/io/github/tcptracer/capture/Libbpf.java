@@ -60,6 +60,12 @@ interface Libbpf extends Library {
 
 	int libbpf_num_possible_cpus();
 
+	Pointer btf__load_vmlinux_btf();
+
+	int btf__find_by_name_kind(Pointer btf, String name, int kind);
+
+	void btf__free(Pointer btf);
+
 	Pointer libbpf_set_print(PrintFunction function);
 
 	/** {@code int (*)(enum libbpf_print_level, const char *fmt, va_list args)}. */

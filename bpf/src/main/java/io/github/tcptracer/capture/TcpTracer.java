@@ -5,8 +5,6 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.function.Consumer;
  * it on every exit path (it detaches everything).
  */
 public final class TcpTracer implements AutoCloseable {
-	private static final String OBJECT_RESOURCE = "tcptracer.bpf.o";
 	private static final String[] PROGRAMS = {"handle_set_state", "handle_set_state_nested", "handle_accept4_exit",
 			"handle_accept_exit"};
 	/**
@@ -67,12 +64,17 @@ public final class TcpTracer implements AutoCloseable {
 
 	/** Loads and attaches the programs; events start flowing into the ring buffer at once. */
 	public static TcpTracer start(TraceOptions options) throws CaptureException {
+		return start(options, null);
+	}
+
+	/** {@link #start(TraceOptions)} with the given build of the programs (null: the kernel's). */
+	static TcpTracer start(TraceOptions options, BpfObject build) throws CaptureException {
 		// Both checks before JNA loads anything: an unprivileged JVM (the agent's host) never
 		// loads native code.
 		Preflight.requireBtf();
 		Preflight.requirePrivileges();
 		Libbpf bpf = Natives.libbpf();
-		Memory bytes = objectBytes();
+		Memory bytes = (build != null ? build : BpfObject.forRunningKernel(bpf)).bytes();
 		Pointer object = bpf.bpf_object__open_mem(bytes, bytes.size(), null);
 		if (object == null) {
 			throw new CaptureException("cannot open the BPF object: " + Natives.strerror(Native.getLastError()));
@@ -86,20 +88,6 @@ public final class TcpTracer implements AutoCloseable {
 		} catch (CaptureException | RuntimeException | Error e) {
 			tracer.close();
 			throw e;
-		}
-	}
-
-	private static Memory objectBytes() throws CaptureException {
-		try (InputStream in = TcpTracer.class.getResourceAsStream(OBJECT_RESOURCE)) {
-			if (in == null) {
-				throw new CaptureException("the BPF object " + OBJECT_RESOURCE + " is missing from the jar");
-			}
-			byte[] data = in.readAllBytes();
-			Memory memory = new Memory(data.length);
-			memory.write(0, data, 0, data.length);
-			return memory;
-		} catch (IOException e) {
-			throw new CaptureException("cannot read the BPF object: " + e.getMessage(), e);
 		}
 	}
 

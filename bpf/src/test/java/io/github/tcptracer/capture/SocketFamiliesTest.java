@@ -17,7 +17,12 @@ class SocketFamiliesTest {
 
 	private List<TcpEvent> trace(TraceOptions options, ProtocolFamily family, String address, int expected)
 			throws Exception {
-		try (TcpTracer tracer = BpfRequirement.start(options.withPid(SELF))) {
+		return trace(() -> TcpTracer.start(options.withPid(SELF)), family, address, expected);
+	}
+
+	private List<TcpEvent> trace(BpfRequirement.TracerStart start, ProtocolFamily family, String address,
+			int expected) throws Exception {
+		try (TcpTracer tracer = BpfRequirement.start(start)) {
 			int port;
 			int clientPort;
 			try (LoopbackPair pair = LoopbackPair.open(family, address)) {
@@ -48,7 +53,10 @@ class SocketFamiliesTest {
 		}
 		assertEquals(connect.localPort(), accept.remotePort());
 		assertEquals(accept.localPort(), connect.remotePort());
+		// The connect's time is the kernel's clock reading for the SYN-ACK: after the SYN, before
+		// the accept (which needed the ACK that answered it).
 		assertTrue(connect.handshakeNanos() > 0, "handshake time measured");
+		assertTrue(connect.timestampNanos() < accept.timestampNanos(), "connected before accepted");
 		TcpEvent clientClose = closes.stream().filter(e -> e.localPort() == connect.localPort()).findFirst()
 				.orElseThrow();
 		TcpEvent serverClose = closes.stream().filter(e -> e.localPort() == accept.localPort()).findFirst()
@@ -74,6 +82,16 @@ class SocketFamiliesTest {
 	@Test
 	void dualStackV4Mapped() throws Exception {
 		assertFourEvents(trace(TraceOptions.all(), null, "127.0.0.1", 4), 6, "::ffff:127.0.0.1");
+	}
+
+	/** The build for kernels before 6.2 reads the accepted socket with probes instead of casts. */
+	@Test
+	void theBuildForKernelsBefore62ReportsEveryFamily() throws Exception {
+		BpfRequirement.TracerStart start = () -> TcpTracer.start(TraceOptions.all().withPid(SELF),
+				BpfObject.PROBE_READS);
+		assertFourEvents(trace(start, StandardProtocolFamily.INET, "127.0.0.1", 4), 4, "127.0.0.1");
+		assertFourEvents(trace(start, StandardProtocolFamily.INET6, "::1", 4), 6, "::1");
+		assertFourEvents(trace(start, null, "127.0.0.1", 4), 6, "::ffff:127.0.0.1");
 	}
 
 	@Test

@@ -18,10 +18,21 @@ public final class BpfRequirement {
 		return "true".equalsIgnoreCase(System.getenv("CI"));
 	}
 
+	/** What starts a tracer (tests in the capture package pick the build of its programs). */
+	@FunctionalInterface
+	public interface TracerStart {
+		TcpTracer start() throws CaptureException;
+	}
+
 	/** Starts a tracer, or fails (CI) / skips (elsewhere) the calling test with the reason. */
 	public static TcpTracer start(TraceOptions options) {
+		return start(() -> TcpTracer.start(options));
+	}
+
+	/** {@link #start(TraceOptions)}, started by {@code start}. */
+	public static TcpTracer start(TracerStart start) {
 		try {
-			return TcpTracer.start(options);
+			return start.start();
 		} catch (CaptureException e) {
 			unavailable(e.getMessage());
 			throw new AssertionError("unreachable");
