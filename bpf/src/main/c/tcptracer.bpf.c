@@ -7,6 +7,10 @@
  *      CLOSE -> SYN_SENT          runs in connect(): remember the owner task
  *      SYN_SENT -> ESTABLISHED    softirq: emit CONNECT for the remembered owner, forget it
  *      SYN_SENT -> CLOSE          emit CONNECT_FAILED, forget the owner
+ *      SYN_SENT -> SYN_RECV       a simultaneous open (both ends sent a SYN; a socket that
+ *                                 connects to itself): its outcome comes from SYN_RECV
+ *      SYN_RECV -> ESTABLISHED    of the caller's own socket (not a passive open's child):
+ *                                 as SYN_SENT -> ESTABLISHED; to any other state, as a failure
  *      ESTABLISHED|CLOSE_WAIT -> FIN_WAIT1|LAST_ACK|CLOSE
  *                                 emit CLOSE (see on_close() for whom it names)
  *    and handle_set_state_nested, its twin for changes the kernel skips the first for
@@ -36,6 +40,7 @@
 #define PROTO_TCP 6
 #define ST_ESTABLISHED 1
 #define ST_SYN_SENT 2
+#define ST_SYN_RECV 3
 #define ST_FIN_WAIT1 4
 #define ST_CLOSE 7
 #define ST_CLOSE_WAIT 8
@@ -359,11 +364,11 @@ static __always_inline void submit(struct event *e)
 
 /*
  * When a connect's outcome came in. The kernel reads its clock (CLOCK_MONOTONIC, as
- * bpf_ktime_get_ns() does) into tcp_clock_cache right before it processes a segment that arrives
- * in SYN_SENT, so an established connect takes that reading, a microsecond or so before the state
- * changes: a clock read costs about 30 ns here, the most of any single step of an event. A failed
- * connect may have failed where the cache is stale (a timeout, an ICMP error, the caller's close):
- * it reads the clock.
+ * bpf_ktime_get_ns() does) into tcp_clock_cache right before it processes each segment that
+ * arrives in SYN_SENT or SYN_RECV, so an established connect takes that reading, a microsecond or
+ * so before the state changes: a clock read costs about 30 ns here, the most of any single step
+ * of an event. A failed connect may have failed where the cache is stale (a timeout, an ICMP
+ * error, the caller's close): it reads the clock.
  */
 static __always_inline __u64 outcome_time(const struct sock *sk, int newstate)
 {
@@ -486,7 +491,8 @@ static __always_inline bool change_of_interest(int oldstate, int newstate)
 	bool closing = (oldstate == ST_ESTABLISHED || oldstate == ST_CLOSE_WAIT) &&
 		       (newstate == ST_FIN_WAIT1 || newstate == ST_LAST_ACK || newstate == ST_CLOSE);
 
-	return newstate == ST_SYN_SENT || oldstate == ST_SYN_SENT || closing;
+	return newstate == ST_SYN_SENT || oldstate == ST_SYN_SENT || oldstate == ST_SYN_RECV ||
+	       closing;
 }
 
 /* A change of interest: the caller checked change_of_interest(). */
@@ -495,6 +501,14 @@ static __always_inline void on_set_state(const struct sock *sk, int oldstate, in
 	__u16 family;
 	__u32 netns;
 
+	/*
+	 * Every passive open's child leaves SYN_RECV too, before accept() has given it a struct
+	 * socket (its accept event comes from there). One with a socket already is either the
+	 * caller's own in a simultaneous open or (TCP Fast Open) a child accepted early, which
+	 * on_connect_done() does not find among the connects.
+	 */
+	if (oldstate == ST_SYN_RECV && !sk->sk_socket)
+		return;
 	if (sk->sk_protocol != PROTO_TCP)
 		return;
 	family = sk->__sk_common.skc_family;
@@ -505,8 +519,9 @@ static __always_inline void on_set_state(const struct sock *sk, int oldstate, in
 		/* connect() in process context: the only moment the caller is "current". */
 		if (task_selected())
 			remember_current_task(sk, bpf_ktime_get_ns());
-	} else if (oldstate == ST_SYN_SENT) {
-		on_connect_done(sk, newstate, family, netns);
+	} else if (oldstate == ST_SYN_SENT || oldstate == ST_SYN_RECV) {
+		if (newstate != ST_SYN_RECV)
+			on_connect_done(sk, newstate, family, netns);
 	} else {
 		on_close(sk, oldstate, newstate, family, netns);
 	}
