@@ -2,6 +2,7 @@ package io.github.tcptracer.capture;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.jna.Memory;
 import io.github.tcptracer.capture.testing.BpfRequirement;
@@ -29,7 +30,7 @@ class BpfObjectTest {
 	@Test
 	void theRunningKernelTakesTheCastsFrom62On() {
 		Matcher release = Pattern.compile("(\\d+)\\.(\\d+).*").matcher(System.getProperty("os.version"));
-		assertEquals(true, release.matches(), "kernel release " + System.getProperty("os.version"));
+		assertTrue(release.matches(), "kernel release " + System.getProperty("os.version"));
 		int major = Integer.parseInt(release.group(1));
 		int minor = Integer.parseInt(release.group(2));
 		BpfObject expected = major > 6 || major == 6 && minor >= 2 ? BpfObject.CASTS : BpfObject.PROBE_READS;
