@@ -3,7 +3,7 @@ package io.github.tcptracer.capture;
 import com.sun.jna.Library;
 import com.sun.jna.Pointer;
 
-/** The few libc calls the capture engine needs (mmap of the ring buffer, tracefs, log text). */
+/** The few libc calls the capture engine needs (mmap of the ring buffer, tracefs, log text, signal mask). */
 interface LibC extends Library {
 	int PROT_READ = 1;
 	int PROT_WRITE = 2;
@@ -23,4 +23,16 @@ interface LibC extends Library {
 	int vsnprintf(byte[] buffer, long size, String format, Pointer arguments);
 
 	String strerror(int errno);
+
+	/** {@code how} of pthread_sigmask (asm-generic, as on x86-64 and arm64). */
+	int SIG_BLOCK = 0;
+	int SIG_SETMASK = 2;
+	/** glibc's sigset_t: 1024 bits. */
+	int SIGSET_BYTES = 128;
+
+	int sigfillset(Pointer set);
+
+	int sigdelset(Pointer set, int signal);
+
+	int pthread_sigmask(int how, Pointer set, Pointer oldSet);
 }

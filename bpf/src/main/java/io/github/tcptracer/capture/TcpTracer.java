@@ -138,7 +138,10 @@ public final class TcpTracer implements AutoCloseable {
 	}
 
 	private void load(TraceOptions options) throws CaptureException {
-		int rc = bpf.bpf_object__load(object);
+		int rc;
+		try (HeldSignals held = HeldSignals.hold()) {
+			rc = bpf.bpf_object__load(object);
+		}
 		if (rc < 0) {
 			if (-rc == EPERM) {
 				throw new CaptureException(Preflight.notPermitted("the kernel refused to load BPF: EPERM"));
