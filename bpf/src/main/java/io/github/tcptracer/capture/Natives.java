@@ -2,6 +2,8 @@ package io.github.tcptracer.capture;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Loads libbpf and libc once, and routes libbpf's log to stderr when {@code TCPTRACER_DEBUG} is set. */
 final class Natives {
@@ -27,6 +29,7 @@ final class Natives {
 
 	static synchronized Libbpf libbpf() throws CaptureException {
 		if (libbpf == null) {
+			requireJna();
 			try {
 				Libbpf loaded = Native.load(Libbpf.SONAME, Libbpf.class);
 				loaded.libbpf_set_print(PRINT);
@@ -38,6 +41,40 @@ final class Natives {
 		}
 		return libbpf;
 	}
+
+	/**
+	 * JNA's own native library, which JNA unpacks into a temporary directory first: one mounted
+	 * noexec or read-only (hardened hosts, read-only containers) stops it, and without this check
+	 * that would read as libbpf missing.
+	 */
+	private static void requireJna() throws CaptureException {
+		try {
+			Native.getNativeSize(Long.TYPE); // initializes JNA, which loads its library
+		} catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+			throw new CaptureException("cannot load JNA's native library (" + firstFailure(e)
+					+ "): JNA unpacks it into a directory that must be writable and allow executables;"
+					+ " name one with -Djna.tmpdir=DIR (e.g. in JAVA_TOOL_OPTIONS)");
+		}
+	}
+
+	/**
+	 * Why JNA failed. Once its initialization has failed (the agent's thread names touch JNA
+	 * first), the JVM says only "Could not initialize class"; since JDK 17 its cause quotes the
+	 * first failure as {@code Exception CLASS: MESSAGE [in thread "NAME"]}.
+	 */
+	private static String firstFailure(Throwable failure) {
+		if (failure instanceof NoClassDefFoundError && failure.getCause() != null
+				&& failure.getCause().getMessage() != null) {
+			Matcher quoted = QUOTED_FAILURE.matcher(failure.getCause().getMessage());
+			if (quoted.matches()) {
+				return quoted.group(1);
+			}
+		}
+		return failure.getMessage();
+	}
+
+	private static final Pattern QUOTED_FAILURE = Pattern.compile("Exception \\S+: (.*) \\[in thread \".*\"\\]",
+			Pattern.DOTALL);
 
 	static String strerror(int errno) {
 		return libc().strerror(errno);

@@ -1,6 +1,8 @@
 package io.github.tcptracer.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tcptracer.capture.testing.BpfRequirement;
 import io.github.tcptracer.capture.testing.StartProbe;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The expected start failures give one line naming the cause. Each runs {@link StartProbe} in a
@@ -27,12 +30,13 @@ class StartErrorsTest {
 
 	/** Runs the probe as {@code setup; exec runner java -cp ... StartProbe} in a private mount namespace. */
 	private static String probe(String setup, String runner) throws Exception {
-		return probe(setup, runner, System.getProperty("java.class.path"));
+		return probe(setup, runner, System.getProperty("java.class.path"), "");
 	}
 
-	private static String probe(String setup, String runner, String classPath) throws Exception {
+	private static String probe(String setup, String runner, String classPath, String javaOptions)
+			throws Exception {
 		List<String> command = new ArrayList<>(List.of("unshare", "--mount", "sh", "-c",
-				setup + " exec " + runner + " \"$0\" -cp \"$1\" " + StartProbe.class.getName(),
+				setup + " exec " + runner + " \"$0\" " + javaOptions + " -cp \"$1\" " + StartProbe.class.getName(),
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				classPath));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -47,7 +51,7 @@ class StartErrorsTest {
 		try (WorldReadableClassPath classPath = WorldReadableClassPath.of(TcpTracer.class, StartProbe.class,
 				Native.class)) {
 			output = probe("true;", "setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all "
-					+ "env HOME=/tmp", classPath.classPath());
+					+ "env HOME=/tmp", classPath.classPath(), "");
 		}
 		assertEquals("error: BPF not permitted: run as root, or with CAP_BPF and CAP_PERFMON "
 				+ "(this process lacks CAP_BPF and CAP_PERFMON)", output);
@@ -58,6 +62,18 @@ class StartErrorsTest {
 		String output = probe("for f in $(ldconfig -p | sed -n 's/.*libbpf.so.1 .*=> //p'); do "
 				+ "mount --bind /dev/null \"$(readlink -f \"$f\")\"; done;", "");
 		assertEquals("error: libbpf.so.1 not found: install the libbpf1 package (apt-get install libbpf1)", output);
+	}
+
+	@Test
+	void withoutADirectoryForJnaSaysSo(@TempDir Path jnaDirectory) throws Exception {
+		// Hardened hosts mount /tmp noexec: JNA cannot map the library it unpacks there.
+		String output = probe("mount -t tmpfs -o noexec none " + jnaDirectory + ";", "",
+				System.getProperty("java.class.path"), "-Djna.tmpdir=" + jnaDirectory);
+		assertTrue(output.startsWith("error: cannot load JNA's native library (" + jnaDirectory + "/"), output);
+		assertTrue(output.endsWith("failed to map segment from shared object): JNA unpacks it into a directory"
+				+ " that must be writable and allow executables; name one with -Djna.tmpdir=DIR"
+				+ " (e.g. in JAVA_TOOL_OPTIONS)"), output);
+		assertFalse(output.contains("\n"), () -> "one line: " + output);
 	}
 
 	@Test

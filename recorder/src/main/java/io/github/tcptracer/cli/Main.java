@@ -6,15 +6,25 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** tcptracer.jar's entry point: {@code tcptracer [COMMAND] ...}; without a command, the live trace. */
 public final class Main {
 	private static final int STDOUT_BUFFER_BYTES = 1 << 16;
+	/**
+	 * JNA reports a temporary directory it cannot use through java.util.logging, with a stack
+	 * trace, before tcptracer says what went wrong in one line. Held here: the logging framework
+	 * forgets the level of a logger nobody references. (Only this, the CLI's own JVM: the agent
+	 * leaves its host's logging alone.)
+	 */
+	private static final Logger JNA_LOG = Logger.getLogger("com.sun.jna");
 
 	private Main() {
 	}
 
 	public static void main(String[] args) {
+		JNA_LOG.setLevel(Level.OFF);
 		// UTF-8 whatever the locale, as bcc's Python prints; stdout is flushed by the commands.
 		PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
 				STDOUT_BUFFER_BYTES), false, StandardCharsets.UTF_8);

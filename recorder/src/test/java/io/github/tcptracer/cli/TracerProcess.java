@@ -33,11 +33,16 @@ final class TracerProcess implements AutoCloseable {
 	}
 
 	static TracerProcess start(String... args) throws IOException {
+		return start(List.of(), args);
+	}
+
+	/** {@link #start(String...)} with these options to the JVM. */
+	static TracerProcess start(List<String> javaOptions, String... args) throws IOException {
 		List<String> command = new ArrayList<>(List.of(
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-				"-cp", System.getProperty("java.class.path"),
-				Main.class.getName()));
+				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+		command.addAll(javaOptions);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
 		command.addAll(List.of(args));
 		File err = File.createTempFile("tcptracer-stderr", ".txt");
 		err.deleteOnExit();
