@@ -48,7 +48,7 @@
 #define ECONNRESET_ERRNO 104
 
 _Static_assert(sizeof(struct event) == 120, "EventLayout.java expects 120 bytes");
-_Static_assert(sizeof(struct config) == 20, "TcpTracer.configure() writes 20 bytes");
+_Static_assert(sizeof(struct config) == 40, "TcpTracer.configure() writes 40 bytes");
 
 const volatile struct config cfg = {};
 
@@ -129,10 +129,33 @@ struct {
 	__type(value, __u32);
 } mntns_filter SEC(".maps");
 
+/*
+ * The current task's tgid and tid in the PID namespace cfg names; false when the task is not in
+ * it (a task of another container, or of the host).
+ */
+static __always_inline bool ids_in_pidns(__u32 *pid, __u32 *tid)
+{
+	struct bpf_pidns_info ids;
+
+	if (bpf_get_ns_current_pid_tgid(cfg.pidns_dev, cfg.pidns_ino, &ids, sizeof(ids)))
+		return false;
+	*pid = ids.tgid;
+	*tid = ids.pid;
+	return true;
+}
+
 static __always_inline bool task_selected(void)
 {
-	if (cfg.pid && (bpf_get_current_pid_tgid() >> 32) != cfg.pid)
-		return false;
+	__u32 pid, tid;
+
+	if (cfg.pid) {
+		if (cfg.pidns_ino) {
+			if (!ids_in_pidns(&pid, &tid) || pid != cfg.pid)
+				return false;
+		} else if ((bpf_get_current_pid_tgid() >> 32) != cfg.pid) {
+			return false;
+		}
+	}
 	if (cfg.use_cgroup_map) {
 		__u64 cgid = bpf_get_current_cgroup_id();
 
@@ -236,7 +259,8 @@ static __always_inline void count(__u32 index)
 /*
  * The current task's ids, uid and comm, all read from its task_struct after one helper call
  * (every helper call pays a call and a return through the kernel's return thunk):
- *  - pid and tid as bpf_get_current_pid_tgid() gives them (tgid and pid);
+ *  - pid and tid as bpf_get_current_pid_tgid() gives them (tgid and pid), or as the PID
+ *    namespace user space named numbers them (cfg.pidns_ino: one helper call more);
  *  - the (real) uid as bpf_get_current_uid_gid() gives it, but read from the cred's
  *    user_struct: in the cred itself the uid shares its cache line with the cred's refcount,
  *    which every file opened and closed in the process rewrites, so under churn that read misses;
@@ -247,8 +271,11 @@ static __always_inline void current_task(__u32 *pid, __u32 *tid, __u32 *uid, cha
 {
 	struct task_struct *task = bpf_get_current_task_btf();
 
-	*pid = task->tgid;
-	*tid = task->pid;
+	/* In the PID namespace user space named, when it did (and the task is in it). */
+	if (!cfg.pidns_ino || !ids_in_pidns(pid, tid)) {
+		*pid = task->tgid;
+		*tid = task->pid;
+	}
 	*uid = task->cred->user->uid.val;
 	*(__u64 *)comm = *(__u64 *)task->comm;
 	*(__u64 *)(comm + 8) = *(__u64 *)(task->comm + 8);

@@ -34,7 +34,7 @@ struct event {
 	__u64 bytes_received; /* close: tcp_sock.bytes_received */
 	__u8 saddr[16];       /* local address, network order; IPv4 in the first 4 bytes */
 	__u8 daddr[16];       /* remote address */
-	__u32 pid;            /* tgid, host pid namespace */
+	__u32 pid;            /* tgid, numbered in config.pidns (else the initial PID namespace) */
 	__u32 tid;
 	__u32 uid;
 	__u32 netns;          /* network namespace inode */
@@ -59,6 +59,13 @@ struct config {
 	__u8 use_mntns_map;   /* keep only tasks whose mount ns inode is a key of mntns_filter */
 	__u32 handoff_mask;   /* slots of the handoffs map - 1 (a power of two - 1) */
 	__u8 nested_twin;     /* handle_set_state_nested is attached: keep the list it reads */
+	/*
+	 * The PID namespace (its nsfs device and inode) that numbers pid above and the events' pid
+	 * and tid, and whose tasks alone pid keeps; 0 = the initial namespace (bcc's numbers). A
+	 * JVM in a container knows itself only by its own namespace's numbers.
+	 */
+	__u64 pidns_dev;
+	__u64 pidns_ino;
 };
 
 /* Index of the per-CPU counters in the "counters" map. */

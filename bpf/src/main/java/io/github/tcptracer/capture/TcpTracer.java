@@ -28,7 +28,7 @@ public final class TcpTracer implements AutoCloseable {
 	private static final int COUNTER_RECOVERED = 1;
 	private static final int EPERM = 1;
 	private static final int BPF_MAP_TYPE_RINGBUF = 27;
-	private static final int CONFIG_SIZE = 20;
+	private static final int CONFIG_SIZE = 40;
 	/** struct handoff of tcptracer.bpf.c: the sock address (0: free) comes first. */
 	private static final int HANDOFF_SIZE = 64;
 	private static final int ENOENT = 2;
@@ -115,6 +115,10 @@ public final class TcpTracer implements AutoCloseable {
 		handoffSlots = handoffSlots(options.maxConnections());
 		rodata.setInt(12, handoffSlots - 1);
 		rodata.setByte(16, (byte) (options.nestedTwin() ? 1 : 0));
+		if (options.pidNamespace() != null) {
+			rodata.setLong(24, options.pidNamespace().device());
+			rodata.setLong(32, options.pidNamespace().inode());
+		}
 		decoder = new EventDecoder(options.maxConnections(),
 				options.pid() != 0 || options.cgroupMap() != null || options.mountNamespaceMap() != null);
 		possibleCpus = Math.max(bpf.libbpf_num_possible_cpus(), 1);

@@ -17,6 +17,8 @@ import java.nio.file.Path;
  *                          kernel skipped the first for (nested on its CPU); off only to measure what it
  *                          costs ({@code tcptracer bench --without-nested-twin}): then each skipped change
  *                          counts as a possibly lost event
+ * @param pidNamespace      the PID namespace that numbers {@code pid} and the events' pid and tid, and whose
+ *                          tasks alone {@code pid} keeps; null: the initial namespace (bcc's numbers)
  */
 public record TraceOptions(
 		int pid,
@@ -26,7 +28,8 @@ public record TraceOptions(
 		Path mountNamespaceMap,
 		int ringBufferBytes,
 		int maxConnections,
-		boolean nestedTwin) {
+		boolean nestedTwin,
+		PidNamespace pidNamespace) {
 
 	public static final int DEFAULT_RING_BUFFER_BYTES = 4 << 20;
 	public static final int DEFAULT_MAX_CONNECTIONS = 65536;
@@ -49,46 +52,52 @@ public record TraceOptions(
 
 	/** Everything, with default sizes. */
 	public static TraceOptions all() {
-		return new TraceOptions(0, 0, 0, null, null, DEFAULT_RING_BUFFER_BYTES, DEFAULT_MAX_CONNECTIONS, true);
+		return new TraceOptions(0, 0, 0, null, null, DEFAULT_RING_BUFFER_BYTES, DEFAULT_MAX_CONNECTIONS, true, null);
 	}
 
 	public TraceOptions withPid(int newPid) {
 		return new TraceOptions(newPid, networkNamespace, ipVersion, cgroupMap, mountNamespaceMap,
-				ringBufferBytes, maxConnections, nestedTwin);
+				ringBufferBytes, maxConnections, nestedTwin, pidNamespace);
 	}
 
 	public TraceOptions withNetworkNamespace(long inode) {
 		return new TraceOptions(pid, inode, ipVersion, cgroupMap, mountNamespaceMap, ringBufferBytes,
-				maxConnections, nestedTwin);
+				maxConnections, nestedTwin, pidNamespace);
 	}
 
 	public TraceOptions withIpVersion(int version) {
 		return new TraceOptions(pid, networkNamespace, version, cgroupMap, mountNamespaceMap, ringBufferBytes,
-				maxConnections, nestedTwin);
+				maxConnections, nestedTwin, pidNamespace);
 	}
 
 	public TraceOptions withCgroupMap(Path path) {
 		return new TraceOptions(pid, networkNamespace, ipVersion, path, mountNamespaceMap, ringBufferBytes,
-				maxConnections, nestedTwin);
+				maxConnections, nestedTwin, pidNamespace);
 	}
 
 	public TraceOptions withMountNamespaceMap(Path path) {
 		return new TraceOptions(pid, networkNamespace, ipVersion, cgroupMap, path, ringBufferBytes,
-				maxConnections, nestedTwin);
+				maxConnections, nestedTwin, pidNamespace);
 	}
 
 	public TraceOptions withRingBufferBytes(int bytes) {
 		return new TraceOptions(pid, networkNamespace, ipVersion, cgroupMap, mountNamespaceMap, bytes,
-				maxConnections, nestedTwin);
+				maxConnections, nestedTwin, pidNamespace);
 	}
 
 	public TraceOptions withMaxConnections(int connections) {
 		return new TraceOptions(pid, networkNamespace, ipVersion, cgroupMap, mountNamespaceMap, ringBufferBytes,
-				connections, nestedTwin);
+				connections, nestedTwin, pidNamespace);
+	}
+
+	/** {@code pid} as {@code namespace} numbers it, and the events' ids too (the agent's own, in a container). */
+	public TraceOptions withPidNamespace(PidNamespace namespace) {
+		return new TraceOptions(pid, networkNamespace, ipVersion, cgroupMap, mountNamespaceMap, ringBufferBytes,
+				maxConnections, nestedTwin, namespace);
 	}
 
 	public TraceOptions withNestedTwin(boolean attached) {
 		return new TraceOptions(pid, networkNamespace, ipVersion, cgroupMap, mountNamespaceMap, ringBufferBytes,
-				maxConnections, attached);
+				maxConnections, attached, pidNamespace);
 	}
 }

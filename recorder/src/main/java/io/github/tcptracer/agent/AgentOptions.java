@@ -1,5 +1,6 @@
 package io.github.tcptracer.agent;
 
+import io.github.tcptracer.capture.PidNamespace;
 import io.github.tcptracer.capture.TraceOptions;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -81,9 +82,13 @@ public record AgentOptions(Path lines, boolean timestamp, boolean verbose, int r
 		}
 	}
 
-	/** What to trace: this process only, filtered in the kernel. */
+	/**
+	 * What to trace: this process only, filtered in the kernel, numbered as this process sees
+	 * itself (in a container, its PID namespace's pid and tids).
+	 */
 	public TraceOptions traceOptions(long pid) {
-		return TraceOptions.all().withPid((int) pid).withRingBufferBytes(ringBufferBytes);
+		return TraceOptions.all().withPid((int) pid).withPidNamespace(PidNamespace.ofThisProcess())
+				.withRingBufferBytes(ringBufferBytes);
 	}
 
 	/** The same options with the lines file made absolute against this process's directory. */

@@ -41,14 +41,22 @@ public final class ChildJvm implements AutoCloseable {
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xshare:auto");
 		command.add("-XX:TieredStopAtLevel=1");
+		// No /tmp/hsperfdata_USER/PID: two children each pid 1 in a PID namespace of its own share it.
+		command.add("-XX:-UsePerfData");
 		command.add("-cp");
 		command.add(classPath);
 		command.add(SocketDriver.class.getName());
 		return new ChildJvm(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
 	}
 
+	/** The pid the child JVM knows itself by (in a PID namespace of its own, that namespace's). */
 	public long pid() {
 		return pid;
+	}
+
+	/** The pid of what this started, as this JVM's namespace numbers it: the wrapper's, when there is one. */
+	public long startedPid() {
+		return process.pid();
 	}
 
 	/** Sends one command and returns the words after "ok"; fails on an error reply. */
