@@ -48,6 +48,10 @@ final class Natives {
 	 * that would read as libbpf missing.
 	 */
 	private static void requireJna() throws CaptureException {
+		if (ModuleLayer.boot().findModule("java.logging").isEmpty()) {
+			throw new CaptureException("this Java runtime lacks the java.logging module, which JNA needs"
+					+ " (a jlink image: add it with --add-modules java.logging)");
+		}
 		try {
 			Native.getNativeSize(Long.TYPE); // initializes JNA, which loads its library
 		} catch (UnsatisfiedLinkError | NoClassDefFoundError e) {

@@ -24,6 +24,10 @@ public final class Agent {
 		try {
 			AgentStatus.set(AgentStatus.STARTING, null);
 			AgentOptions options = AgentOptions.parse(optionText);
+			if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
+				fail("this Java runtime has no jdk.jfr module (a jlink image without it)");
+				return;
+			}
 			if (!FlightRecorder.isAvailable()) {
 				fail("JFR is not available in this JVM");
 				return;

@@ -12,26 +12,44 @@ import java.util.logging.Logger;
 /** tcptracer.jar's entry point: {@code tcptracer [COMMAND] ...}; without a command, the live trace. */
 public final class Main {
 	private static final int STDOUT_BUFFER_BYTES = 1 << 16;
-	/**
-	 * JNA reports a temporary directory it cannot use through java.util.logging, with a stack
-	 * trace, before tcptracer says what went wrong in one line. Held here: the logging framework
-	 * forgets the level of a logger nobody references. (Only this, the CLI's own JVM: the agent
-	 * leaves its host's logging alone.)
-	 */
-	private static final Logger JNA_LOG = Logger.getLogger("com.sun.jna");
 
 	private Main() {
 	}
 
 	public static void main(String[] args) {
-		JNA_LOG.setLevel(Level.OFF);
+		// A runtime without java.logging (a jlink image) has no JNA either: the trace says so.
+		if (ModuleLayer.boot().findModule("java.logging").isPresent()) {
+			JnaLog.silence();
+		}
 		// UTF-8 whatever the locale, as bcc's Python prints; stdout is flushed by the commands.
 		PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
 				STDOUT_BUFFER_BYTES), false, StandardCharsets.UTF_8);
 		PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-		int status = run(args, out, err);
+		int status;
+		try {
+			status = run(args, out, err);
+		} catch (NoClassDefFoundError e) {
+			// A runtime linked without some of the JDK's modules (jlink).
+			err.println("tcptracer: this Java runtime lacks " + e.getMessage().replace('/', '.')
+					+ ": run tcptracer with a full JDK 17 or newer");
+			status = 1;
+		}
 		out.flush();
 		System.exit(status);
+	}
+
+	/**
+	 * JNA reports a temporary directory it cannot use through java.util.logging, with a stack
+	 * trace, before tcptracer says what went wrong in one line. (Only in the CLI's own JVM: the
+	 * agent leaves its host's logging alone.) A class of its own, loaded only where the module is.
+	 */
+	private static final class JnaLog {
+		/** Held: the logging framework forgets the level of a logger nobody references. */
+		private static final Logger LOGGER = Logger.getLogger("com.sun.jna");
+
+		static void silence() {
+			LOGGER.setLevel(Level.OFF);
+		}
 	}
 
 	/** Runs the command {@code args} name and returns its exit status. */
