@@ -43,10 +43,16 @@ final class AgentLoop implements FlightRecorderListener {
 
 	/** Runs until the capture fails; the caller's thread is the agent thread. */
 	void run() throws InterruptedException {
-		AgentStatus.set(AgentStatus.WAITING, "no recording");
 		FlightRecorder.addListener(this); // calls recorderInitialized at once if JFR runs
 		try {
+			boolean first = true;
 			while (step()) {
+				// Only now: attached to a JVM that records already, the first step starts tracing,
+				// and "waiting" before it would be what tcptracer attach reports.
+				if (first && session == null) {
+					AgentStatus.set(AgentStatus.WAITING, "no recording");
+				}
+				first = false;
 				if (session != null) {
 					LockSupport.parkNanos(this, POLL_INTERVAL_NANOS);
 				} else {

@@ -69,15 +69,20 @@ public final class AttachCommand implements Command {
 					+ " -XX:+DisableAttachMechanism)");
 			return 1;
 		}
+		String jarThere = jar.toString();
 		try {
+			jarThere = TargetJar.pathFor(pid, jar);
 			Properties before = vm.getSystemProperties();
-			vm.loadAgent(jar.toString(), options.format());
+			vm.loadAgent(jarThere, options.format());
 			warnOfDynamicAgentWarning(before, pid, err);
 			return report(pid, awaitStatus(vm), out, err);
 		} catch (AgentLoadException | AgentInitializationException e) {
 			err.println("tcptracer attach: " + pid + " refused the agent: " + e.getMessage()
 					+ " (JDK 21 and later refuse it when started with -XX:-EnableDynamicAgentLoading;"
-					+ " use -javaagent:" + jar + " instead)");
+					+ " use -javaagent:" + jarThere + " instead)");
+			return 1;
+		} catch (TargetJar.Unavailable e) {
+			err.println("tcptracer attach: cannot give " + pid + " the agent jar: " + e.getMessage());
 			return 1;
 		} catch (IOException e) {
 			err.println("tcptracer attach: lost the connection to " + pid + ": " + e.getMessage());

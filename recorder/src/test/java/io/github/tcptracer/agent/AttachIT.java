@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +57,56 @@ class AttachIT {
 		} finally {
 			child.destroyForcibly();
 		}
+	}
+
+	/**
+	 * The production case: a JVM in a container (mount and PID namespaces of its own, where
+	 * tcptracer.jar's path is another file) that records from its start. attach copies the jar into
+	 * its /tmp, reports tracing at once, and the recording holds the application's connections under
+	 * the pid it knows itself by, 1.
+	 */
+	@Test
+	void attachIntoAContainerThatRecordsAlready(@TempDir Path directory) throws Exception {
+		BpfRequirement.require();
+		Path app = Files.createDirectory(directory.resolve("app"));
+		Path recording = directory.resolve("container.jfr");
+		List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--pid", "--kill-child", "--mount-proc",
+				"sh", "-c", "mount --bind /dev/null \"$0\" && exec \"$@\"", ChildJvm.JAR.toAbsolutePath().toString()));
+		command.addAll(ChildJvm.command(ChildJvm.java(Path.of(System.getProperty("java.home"))),
+				List.of(ChildJvm.recordTo(recording), "-XX:-UsePerfData"), ChildJvm.TEST_CLASSES.toString(),
+				LoopbackTraffic.class, "--await-agent", AgentStatus.TRACING, "--await-stdin"));
+		Process container = ChildJvm.start(command, app);
+		List<Path> copies = List.of();
+		try (OutputStream childInput = container.getOutputStream()) {
+			awaitLine(app.resolve("stdout.txt"), line -> line.contains("Started recording")); // attachable
+			long jvm = onlyChild(container.pid());
+			ChildJvm.Result attach = attach(jvm, Files.createDirectory(directory.resolve("attach")));
+			assertEquals(0, attach.exitStatus(), attach::toString);
+			assertEquals(List.of("tcptracer agent in " + jvm + ": tracing: pid 1"), attach.out(), attach::toString);
+			try (Stream<Path> files = Files.list(Path.of("/proc", Long.toString(jvm), "root", "tmp"))) {
+				copies = files.filter(file -> file.getFileName().toString().startsWith("tcptracer-agent-")).toList();
+			}
+			assertEquals(1, copies.size(), "the jar copied into the container's /tmp");
+			awaitLine(app.resolve("stdout.txt"), "done"::equals);
+			childInput.write('\n');
+			childInput.flush();
+			ChildJvm.Result application = ChildJvm.finish(container, app);
+			assertEquals(0, application.exitStatus(), application::toString);
+			new ExpectedTraffic(application.out()).assertRecorded(recording, 1, 6, "::ffff:127.0.0.1");
+		} finally {
+			container.destroyForcibly();
+			for (Path copy : copies) { // this "container" shares the host's /tmp
+				Files.deleteIfExists(Path.of("/tmp").resolve(copy.getFileName()));
+			}
+		}
+	}
+
+	/** The one child of {@code pid}: the JVM that unshare forked (and sh became). */
+	private static long onlyChild(long pid) throws Exception {
+		Path children = Path.of("/proc", Long.toString(pid), "task", Long.toString(pid), "children");
+		String child = Files.readString(children).strip();
+		assertTrue(child.matches("\\d+"), () -> "one child of " + pid + ": " + child);
+		return Long.parseLong(child);
 	}
 
 	@Test
@@ -114,9 +166,13 @@ class AttachIT {
 	}
 
 	private static void awaitLine(Path file, String line) throws Exception {
+		awaitLine(file, line::equals);
+	}
+
+	private static void awaitLine(Path file, Predicate<String> line) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_SECONDS);
-		while (!Files.readAllLines(file).contains(line)) {
-			assertTrue(System.nanoTime() < deadline, () -> "no line '" + line + "' in " + file);
+		while (Files.readAllLines(file).stream().noneMatch(line)) {
+			assertTrue(System.nanoTime() < deadline, () -> "no such line in " + file);
 			Thread.sleep(20);
 		}
 	}
