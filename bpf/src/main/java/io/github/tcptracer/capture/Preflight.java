@@ -19,7 +19,8 @@ final class Preflight {
 	static void requireBtf() throws CaptureException {
 		if (!Files.isReadable(VMLINUX_BTF)) {
 			throw new CaptureException("kernel without BTF: " + VMLINUX_BTF
-					+ " is missing (tcptracer needs a kernel >= 5.12 built with CONFIG_DEBUG_INFO_BTF=y)");
+					+ " is missing (tcptracer needs a kernel >= 5.12 built with CONFIG_DEBUG_INFO_BTF=y; in a"
+					+ " container, the host's /sys/kernel/btf too)");
 		}
 	}
 

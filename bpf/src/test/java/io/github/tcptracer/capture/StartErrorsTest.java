@@ -80,6 +80,6 @@ class StartErrorsTest {
 	void withoutBtfSaysSo() throws Exception {
 		String output = probe("mount -t tmpfs none /sys/kernel/btf;", "");
 		assertEquals("error: kernel without BTF: /sys/kernel/btf/vmlinux is missing (tcptracer needs a kernel "
-				+ ">= 5.12 built with CONFIG_DEBUG_INFO_BTF=y)", output);
+				+ ">= 5.12 built with CONFIG_DEBUG_INFO_BTF=y; in a container, the host's /sys/kernel/btf too)", output);
 	}
 }
