@@ -20,6 +20,7 @@ import java.util.function.Supplier;
  * would), and prints connections/s for each, their ratio, events/s and lost events.
  */
 public final class ChurnBench {
+	private static final double CALIBRATION_SECONDS = 1.5;
 	private final BenchSettings arguments;
 	private final Supplier<TraceSink> sinks;
 	private final PrintStream out;
@@ -51,12 +52,14 @@ public final class ChurnBench {
 	}
 
 	private void run() throws CaptureException, IOException, InterruptedException {
+		int clients = arguments.clients() > 0 ? arguments.clients()
+				: ClientCount.fastest(ClientCount.mostToTry(), ChurnBench::untracedRate, out);
 		out.printf("loopback churn in a child JVM: %d client and %d acceptor threads, %d rounds of %.1f s each way%s%n",
-				arguments.clients(), arguments.clients(), arguments.rounds(), arguments.seconds(),
+				clients, clients, arguments.rounds(), arguments.seconds(),
 				arguments.nestedTwin() ? "" : "; traced without the nested twin");
 		List<Round> off = new ArrayList<>();
 		List<Round> on = new ArrayList<>();
-		try (Churn churn = new ChurnProcess(arguments.clients())) {
+		try (Churn churn = new ChurnProcess(clients)) {
 			// Warm-up both ways (JIT of the churn and of the decoding path), not counted.
 			measure(churn, false, Math.min(2.0, arguments.seconds()));
 			measure(churn, true, Math.min(2.0, arguments.seconds()));
@@ -86,6 +89,22 @@ public final class ChurnBench {
 				+ " range %.3f-%.3f)%n", ratios.median(), ratios.min(), ratios.max());
 	}
 
+	/** The untraced churn's rate with this many clients, after a second of warm-up. */
+	private static double untracedRate(int clients) throws IOException, InterruptedException {
+		try (Churn churn = new ChurnProcess(clients)) {
+			untracedRate(churn, 1.0);
+			return untracedRate(churn, CALIBRATION_SECONDS);
+		}
+	}
+
+	/** Connections per second of {@code churn} over {@code seconds}, untraced. */
+	private static double untracedRate(Churn churn, double seconds) throws IOException, InterruptedException {
+		long before = churn.connections();
+		long start = System.nanoTime();
+		Thread.sleep((long) (seconds * 1000));
+		return (churn.connections() - before) / elapsedSeconds(start);
+	}
+
 	private static double[] rates(List<Round> rounds) {
 		return rounds.stream().mapToDouble(Round::connectionsPerSecond).toArray();
 	}
@@ -97,10 +116,7 @@ public final class ChurnBench {
 	private Round measure(Churn churn, boolean traced, double seconds)
 			throws CaptureException, IOException, InterruptedException {
 		if (!traced) {
-			long before = churn.connections();
-			long start = System.nanoTime();
-			Thread.sleep((long) (seconds * 1000));
-			return new Round((churn.connections() - before) / elapsedSeconds(start), 0, 0, 0);
+			return new Round(untracedRate(churn, seconds), 0, 0, 0);
 		}
 		try (TcpTracer tracer = TcpTracer.start(TraceOptions.all().withNestedTwin(arguments.nestedTwin()))) {
 			CountingSink sink = new CountingSink(sinks.get());

@@ -36,8 +36,8 @@ final class BenchCommand implements Command {
 				"Loopback connect/accept/close churn, alternating rounds without and with the tracer");
 		parser.option("ROUNDS", POSITIVE_INT, "rounds each way (default 5)", "--rounds").setDefault(5);
 		parser.option("SECONDS", POSITIVE_FLOAT, "length of a round (default 3)", "--seconds").setDefault(3.0);
-		parser.option("CLIENTS", POSITIVE_INT, "client threads, and as many acceptor threads (default 2)",
-				"--clients").setDefault(2);
+		parser.option("CLIENTS", POSITIVE_INT, "client threads, and as many acceptor threads (default: the count"
+				+ " from 1 to CPUs + 2 that makes the fastest churn, tried first)", "--clients").setDefault(0);
 		parser.flag("trace without the nested twin (handle_set_state_nested), to measure what it costs",
 				"--without-nested-twin");
 		Namespace values = parser.parse(args, out, err);

@@ -19,7 +19,7 @@ class BenchCommandTest {
 	@Test
 	void argumentsMakeTheSettings() throws ArgparseExit {
 		PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-		assertEquals(new BenchSettings(5, 3.0, 2, true), BenchCommand.settings(new String[0], quiet, quiet));
+		assertEquals(new BenchSettings(5, 3.0, 0, true), BenchCommand.settings(new String[0], quiet, quiet));
 		assertEquals(new BenchSettings(7, 1.5, 3, false), BenchCommand.settings(
 				"--rounds 7 --seconds 1.5 --clients 3 --without-nested-twin".split(" "), quiet, quiet));
 	}
