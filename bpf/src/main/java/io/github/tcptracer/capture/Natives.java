@@ -16,6 +16,9 @@ final class Natives {
 	/** The kernel's largest verifier log (libbpf prints it as one message). */
 	private static final int LOG_BUFFER_BYTES = 16 << 20;
 	private static byte[] logBuffer;
+	/** How the JVM quotes a class's failed initialization in a later NoClassDefFoundError's cause. */
+	private static final Pattern QUOTED_FAILURE = Pattern.compile("Exception \\S+: (.*) \\[in thread \".*\"\\]",
+			Pattern.DOTALL);
 
 	private Natives() {
 	}
@@ -76,9 +79,6 @@ final class Natives {
 		}
 		return failure.getMessage();
 	}
-
-	private static final Pattern QUOTED_FAILURE = Pattern.compile("Exception \\S+: (.*) \\[in thread \".*\"\\]",
-			Pattern.DOTALL);
 
 	static String strerror(int errno) {
 		return libc().strerror(errno);

@@ -2,9 +2,7 @@ package io.github.tcptracer.agent;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -41,8 +39,8 @@ final class TargetJar {
 			if (Files.isSameFile(absolute, root.resolve(absolute.toString().substring(1)))) {
 				return absolute.toString();
 			}
-		} catch (NoSuchFileException | AccessDeniedException notThere) {
-			// not at that path over there, or not ours to look at: copy it
+		} catch (IOException notThere) {
+			// not at that path over there (or no way to tell): copy it
 		}
 		String name = "tcptracer-agent-" + digest(absolute) + ".jar";
 		Path copy = root.resolve("tmp").resolve(name);
