@@ -13,10 +13,11 @@ import java.util.HexFormat;
 
 /**
  * The path under which a target JVM opens tcptracer.jar. A JVM in a container lives in a mount
- * namespace of its own, where the jar's path here may not exist or be another file. Then the jar
- * goes into the target's /tmp, reached through {@code /proc/PID/root} (as jattach does), and the
- * target gets that path. The copy stays: the agent loads its classes from it for as long as the
- * JVM runs. Its name holds a digest of the jar, so attaching again reuses it.
+ * namespace of its own, where the jar's path here may not exist or be another file; a JVM of
+ * another user may not be allowed to read it (a jar under root's or someone's home). Then the jar
+ * goes into the target's /tmp, reached through {@code /proc/PID/root} (as jattach does), readable
+ * by all, and the target gets that path. The copy stays: the agent loads its classes from it for
+ * as long as the JVM runs. Its name holds a digest of the jar, so attaching again reuses it.
  */
 final class TargetJar {
 	/** The jar is not at its path over there and cannot be copied there. */
@@ -36,11 +37,12 @@ final class TargetJar {
 		Path root = Path.of("/proc", Long.toString(pid), "root");
 		Path absolute = jar.toAbsolutePath();
 		try {
-			if (Files.isSameFile(absolute, root.resolve(absolute.toString().substring(1)))) {
+			if (Files.isSameFile(absolute, root.resolve(absolute.toString().substring(1)))
+					&& ProcessCredentials.of(pid).canRead(root, absolute)) {
 				return absolute.toString();
 			}
-		} catch (IOException notThere) {
-			// not at that path over there (or no way to tell): copy it
+		} catch (IOException | RuntimeException notThere) {
+			// not at that path over there, not readable by its user, or no way to tell: copy it
 		}
 		String name = "tcptracer-agent-" + digest(absolute) + ".jar";
 		Path copy = root.resolve("tmp").resolve(name);

@@ -2,12 +2,14 @@ package io.github.tcptracer.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.tcptracer.capture.testing.BpfRequirement;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +99,48 @@ class AttachIT {
 			container.destroyForcibly();
 			for (Path copy : copies) { // this "container" shares the host's /tmp
 				Files.deleteIfExists(Path.of("/tmp").resolve(copy.getFileName()));
+			}
+		}
+	}
+
+	/**
+	 * A JVM of another user, who may not read the jar where it is (here under a directory only
+	 * root may enter): attach hands it a copy in /tmp. That user has no BPF privileges, so the
+	 * agent reports that, which it can only do once the JVM has loaded it.
+	 */
+	@Test
+	void attachIntoAJvmWhoseUserCannotReadTheJar(@TempDir Path directory) throws Exception {
+		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx--x--x"));
+		Path app = Files.createDirectory(directory.resolve("app"));
+		Files.setPosixFilePermissions(app, PosixFilePermissions.fromString("rwxrwxrwx"));
+		Path privateJar = Files.createDirectory(directory.resolve("private"), PosixFilePermissions.asFileAttribute(
+				PosixFilePermissions.fromString("rwx------"))).resolve("tcptracer.jar");
+		Files.copy(ChildJvm.JAR, privateJar);
+		List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+				"--"));
+		command.addAll(ChildJvm.command(ChildJvm.java(Path.of(System.getProperty("java.home"))),
+				List.of("-Djava.io.tmpdir=" + app, ChildJvm.recordTo(app.resolve("app.jfr")), "-Xlog:jfr+startup=off"),
+				ChildJvm.TEST_CLASSES.toString(), LoopbackTraffic.class,
+				"--await-agent", AgentStatus.FAILED));
+		assumeTrue("root".equals(System.getProperty("user.name")), "only root can run a JVM as another user");
+		Process child = ChildJvm.start(command, app);
+		try {
+			ChildJvm.Result attach = ChildJvm.run(List.of(ChildJvm.java(Path.of(System.getProperty("java.home")))
+					.toString(), "-jar", privateJar.toString(), "attach", Long.toString(child.pid())),
+					Files.createDirectory(directory.resolve("attach")));
+			assertEquals(1, attach.exitStatus(), attach::toString);
+			assertEquals(List.of("tcptracer attach: the agent in " + child.pid() + " failed: BPF not permitted: run as"
+					+ " root, or with CAP_BPF and CAP_PERFMON (this process lacks CAP_BPF and CAP_PERFMON)"),
+					attach.err(), attach::toString);
+			ChildJvm.Result application = ChildJvm.finish(child, app);
+			assertEquals(0, application.exitStatus(), application::toString);
+		} finally {
+			child.destroyForcibly();
+			try (Stream<Path> copies = Files.list(Path.of("/tmp"))) {
+				for (Path copy : copies.filter(file -> file.getFileName().toString().startsWith("tcptracer-agent-"))
+						.toList()) {
+					Files.deleteIfExists(copy);
+				}
 			}
 		}
 	}
