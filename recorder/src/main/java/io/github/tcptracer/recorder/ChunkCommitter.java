@@ -2,6 +2,7 @@ package io.github.tcptracer.recorder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -87,7 +88,8 @@ final class ChunkCommitter implements AutoCloseable {
 			if (cause instanceof UncheckedIOException io) {
 				cause = io.getCause();
 			}
-			throw new IOException("cannot write " + file.path() + ": " + cause, cause);
+			throw new IOException("cannot write " + file.path() + ": " + Objects.toString(cause.getMessage(), cause.toString())
+					+ " (it keeps the events recorded before, in whole chunks)", cause);
 		} catch (TimeoutException e) {
 			throw new IOException("writing " + file.path() + " took over " + CLOSE_TIMEOUT_SECONDS + " s", e);
 		} catch (InterruptedException e) {

@@ -17,7 +17,7 @@ import java.util.Set;
  * appended to only with whole JFR chunks. A JFR file is a concatenation of self-contained chunks,
  * so it is complete after every append.
  *
- * <p>Each append is one write call, then forced to disk. The JDK's parser rejects a whole file
+ * <p>Each append is one write call, then forced to disk; one that fails is cut back off. The JDK's parser rejects a whole file
  * whose last chunk is cut short, so the write must not be split up: a SIGKILL can then cut a
  * chunk only while the kernel copies it into the page cache (microseconds per flush).
  */
@@ -53,12 +53,25 @@ final class ChunkedFile implements AutoCloseable {
 		return path;
 	}
 
-	/** Appends whole chunks and makes them durable. */
+	/**
+	 * Appends whole chunks and makes them durable. A write that fails part-way (disk full, file
+	 * size limit) is cut back off, so the file still ends with a whole chunk and stays readable.
+	 */
 	void append(ByteBuffer chunks) throws IOException {
-		while (chunks.hasRemaining()) {
-			channel.write(chunks);
+		long end = channel.size();
+		try {
+			while (chunks.hasRemaining()) {
+				channel.write(chunks);
+			}
+			channel.force(false);
+		} catch (IOException e) {
+			try {
+				channel.truncate(end);
+			} catch (IOException cannotCut) {
+				e.addSuppressed(cannotCut);
+			}
+			throw e;
 		}
-		channel.force(false);
 	}
 
 	@Override

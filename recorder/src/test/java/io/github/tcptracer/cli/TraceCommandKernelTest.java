@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +83,37 @@ class TraceCommandKernelTest {
 			assertEquals(0, tracer.awaitExit(STOP), "exit status after EPIPE");
 			assertEquals("", tracer.stderr());
 		}
+	}
+
+	/**
+	 * The file cannot grow any more (here a file size limit, above what JNA unpacks; a full disk is the same): the command
+	 * ends with one line, and the file keeps the chunks written before, readable (a chunk cut
+	 * short by the failed write would make the JDK's parser reject the whole file).
+	 */
+	@Test
+	void aFileThatCannotGrowKeepsWhatWasRecorded(@TempDir Path directory) throws Exception {
+		Path file = directory.resolve("trace.jfr");
+		try (TracerProcess tracer = TracerProcess.start(List.of("prlimit", "--fsize=400000"), List.of(), "-q", "-o",
+				file.toString(), "--flush-interval", "0.1", "-p", PID);
+				ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
+			server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+			long deadline = System.nanoTime() + STOP.toNanos();
+			while (tracer.running() && System.nanoTime() < deadline) {
+				// Reset, not closed: thousands of connections leave no TIME_WAIT to run out of ports.
+				try (SocketChannel client = SocketChannel.open(StandardProtocolFamily.INET)) {
+					client.connect(server.getLocalAddress());
+					server.accept().close();
+					client.setOption(StandardSocketOptions.SO_LINGER, 0);
+				}
+				Thread.sleep(1);
+			}
+			assertEquals(1, tracer.awaitExit(STOP));
+			assertEquals("tcptracer: cannot write " + file + ": File too large (it keeps the events recorded before,"
+					+ " in whole chunks)\n", tracer.stderr());
+		}
+		List<RecordedEvent> events = RecordingFile.readAllEvents(file); // the JDK's parser: the whole file or nothing
+		assertTrue(events.stream().anyMatch(e -> e.getEventType().getName().equals("io.github.tcptracer.TcpConnect")),
+				() -> "connects recorded before the failure: " + events.size() + " events");
 	}
 
 	@Test

@@ -38,8 +38,13 @@ final class TracerProcess implements AutoCloseable {
 
 	/** {@link #start(String...)} with these options to the JVM. */
 	static TracerProcess start(List<String> javaOptions, String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+		return start(List.of(), javaOptions, args);
+	}
+
+	/** {@link #start(List, String...)} run by {@code wrapper} (e.g. {@code prlimit --fsize=N}). */
+	static TracerProcess start(List<String> wrapper, List<String> javaOptions, String... args) throws IOException {
+		List<String> command = new ArrayList<>(wrapper);
+		command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
 		command.addAll(javaOptions);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
@@ -92,6 +97,10 @@ final class TracerProcess implements AutoCloseable {
 	/** Closes our end of the pipe, as {@code | head} does once it has enough. */
 	void closeStdout() throws IOException {
 		out.close();
+	}
+
+	boolean running() {
+		return process.isAlive();
 	}
 
 	/** SIGTERM, as a service manager stops it. */
