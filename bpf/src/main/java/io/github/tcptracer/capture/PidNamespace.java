@@ -11,11 +11,17 @@ import java.nio.file.Path;
  */
 public record PidNamespace(long device, long inode) {
 	private static final Path SELF = Path.of("/proc/self/ns/pid");
+	/** The initial PID namespace's inode (the kernel's PROC_PID_INIT_INO). */
+	private static final long INITIAL_INODE = 0xEFFFFFFCL;
 
-	/** This process's PID namespace, or null when /proc does not say (then ids are the initial namespace's). */
+	/**
+	 * This process's PID namespace; null for the initial one, whose numbers the kernel's programs
+	 * get without asking, or when /proc does not say.
+	 */
 	public static PidNamespace ofThisProcess() {
 		try {
-			return of(SELF);
+			PidNamespace own = of(SELF);
+			return own.inode() == INITIAL_INODE ? null : own;
 		} catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
 			return null;
 		}
