@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -56,11 +57,13 @@ record ProcessCredentials(int uid, int gid, Set<Integer> groups) {
 		return allows(root.resolve(file.toString().substring(1)), READ);
 	}
 
+	/** The owner's, the group's or the others' bits of {@code path}, whichever apply to this identity. */
 	private boolean allows(Path path, int permission) throws IOException {
-		int mode = (Integer) Files.getAttribute(path, "unix:mode");
-		int bits = uid == (Integer) Files.getAttribute(path, "unix:uid") ? mode >> 6
-				: groups.contains((Integer) Files.getAttribute(path, "unix:gid"))
-						|| gid == (Integer) Files.getAttribute(path, "unix:gid") ? mode >> 3 : mode;
+		Map<String, Object> attributes = Files.readAttributes(path, "unix:mode,uid,gid");
+		int mode = (Integer) attributes.get("mode");
+		int owner = (Integer) attributes.get("uid");
+		int group = (Integer) attributes.get("gid");
+		int bits = uid == owner ? mode >> 6 : gid == group || groups.contains(group) ? mode >> 3 : mode;
 		return (bits & permission) != 0;
 	}
 }

@@ -88,7 +88,8 @@ final class ChunkCommitter implements AutoCloseable {
 			if (cause instanceof UncheckedIOException io) {
 				cause = io.getCause();
 			}
-			throw new IOException("cannot write " + file.path() + ": " + Objects.toString(cause.getMessage(), cause.toString())
+			throw new IOException("cannot write " + file.path() + ": "
+					+ Objects.toString(cause.getMessage(), cause.toString())
 					+ " (it keeps the events recorded before, in whole chunks)", cause);
 		} catch (TimeoutException e) {
 			throw new IOException("writing " + file.path() + " took over " + CLOSE_TIMEOUT_SECONDS + " s", e);

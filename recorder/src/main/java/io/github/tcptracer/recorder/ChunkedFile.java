@@ -17,9 +17,10 @@ import java.util.Set;
  * appended to only with whole JFR chunks. A JFR file is a concatenation of self-contained chunks,
  * so it is complete after every append.
  *
- * <p>Each append is one write call, then forced to disk; one that fails is cut back off. The JDK's parser rejects a whole file
- * whose last chunk is cut short, so the write must not be split up: a SIGKILL can then cut a
- * chunk only while the kernel copies it into the page cache (microseconds per flush).
+ * <p>Each append is one write call, then forced to disk; one that fails is cut back off. The
+ * JDK's parser rejects a whole file whose last chunk is cut short, so the write must not be split
+ * up: a SIGKILL can then cut a chunk only while the kernel copies it into the page cache
+ * (microseconds per flush).
  */
 final class ChunkedFile implements AutoCloseable {
 	private final Path path;
