@@ -1,6 +1,5 @@
 package io.github.tcptracer.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -22,8 +21,7 @@ public final class Main {
 			JnaLog.silence();
 		}
 		// UTF-8 whatever the locale, as bcc's Python prints; stdout is flushed by the commands.
-		PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
-				STDOUT_BUFFER_BYTES), false, StandardCharsets.UTF_8);
+		PrintStream out = StandardOutput.open(STDOUT_BUFFER_BYTES);
 		PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
 		int status;
 		try {

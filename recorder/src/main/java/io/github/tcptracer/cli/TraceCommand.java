@@ -47,7 +47,12 @@ final class TraceCommand implements Command {
 				}
 				TraceLoop.run(tracer, sink, stop);
 			} catch (OutputClosedException e) {
-				return 0; // bcc too ends silently when its reader goes away
+				IOException failure = out instanceof StandardOutput stdout ? stdout.failure() : null;
+				if (failure == null) {
+					return 0; // bcc too ends silently when its reader goes away
+				}
+				err.println(TraceArguments.PROG + ": cannot write standard output: " + failure.getMessage());
+				return 1;
 			} catch (IOException e) {
 				err.println(TraceArguments.PROG + ": " + message(e));
 				return 1;

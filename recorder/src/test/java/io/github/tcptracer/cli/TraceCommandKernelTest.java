@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -94,19 +95,8 @@ class TraceCommandKernelTest {
 	void aFileThatCannotGrowKeepsWhatWasRecorded(@TempDir Path directory) throws Exception {
 		Path file = directory.resolve("trace.jfr");
 		try (TracerProcess tracer = TracerProcess.start(List.of("prlimit", "--fsize=400000"), List.of(), "-q", "-o",
-				file.toString(), "--flush-interval", "0.1", "-p", PID);
-				ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
-			server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-			long deadline = System.nanoTime() + STOP.toNanos();
-			while (tracer.running() && System.nanoTime() < deadline) {
-				// Reset, not closed: thousands of connections leave no TIME_WAIT to run out of ports.
-				try (SocketChannel client = SocketChannel.open(StandardProtocolFamily.INET)) {
-					client.connect(server.getLocalAddress());
-					server.accept().close();
-					client.setOption(StandardSocketOptions.SO_LINGER, 0);
-				}
-				Thread.sleep(1);
-			}
+				file.toString(), "--flush-interval", "0.1", "-p", PID)) {
+			connectWhile(tracer::running);
 			assertEquals(1, tracer.awaitExit(STOP));
 			assertEquals("tcptracer: cannot write " + file + ": File too large (it keeps the events recorded before,"
 					+ " in whole chunks)\n", tracer.stderr());
@@ -114,6 +104,47 @@ class TraceCommandKernelTest {
 		List<RecordedEvent> events = RecordingFile.readAllEvents(file); // the JDK's parser: the whole file or nothing
 		assertTrue(events.stream().anyMatch(e -> e.getEventType().getName().equals("io.github.tcptracer.TcpConnect")),
 				() -> "connects recorded before the failure: " + events.size() + " events");
+	}
+
+	/**
+	 * Standard output is a file that cannot take more (a file size limit here; a full disk is the
+	 * same): unlike a reader that went away, that is an error, said in one line with exit 1.
+	 */
+	@Test
+	void anOutputFileThatCannotGrowIsAnError(@TempDir Path directory) throws Exception {
+		Path lines = directory.resolve("lines.txt");
+		Path errors = directory.resolve("stderr.txt");
+		Process tracer = new ProcessBuilder("prlimit", "--fsize=400000",
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+				"-cp", System.getProperty("java.class.path"), Main.class.getName(), "-p", PID)
+				.redirectOutput(lines.toFile()).redirectError(errors.toFile()).start();
+		try {
+			connectWhile(tracer::isAlive);
+			assertTrue(tracer.waitFor(STOP.toSeconds(), java.util.concurrent.TimeUnit.SECONDS), "still running");
+			assertEquals(1, tracer.exitValue());
+			assertEquals("tcptracer: cannot write standard output: File too large\n", Files.readString(errors));
+		} finally {
+			tracer.destroyForcibly();
+		}
+	}
+
+	/**
+	 * Loopback connections from this JVM while {@code more} holds (at most {@link #STOP}), each reset
+	 * rather than closed: thousands of them leave no TIME_WAIT to run out of ports.
+	 */
+	private static void connectWhile(BooleanSupplier more) throws Exception {
+		try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
+			server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+			long deadline = System.nanoTime() + STOP.toNanos();
+			while (more.getAsBoolean() && System.nanoTime() < deadline) {
+				try (SocketChannel client = SocketChannel.open(StandardProtocolFamily.INET)) {
+					client.connect(server.getLocalAddress());
+					server.accept().close();
+					client.setOption(StandardSocketOptions.SO_LINGER, 0);
+				}
+				Thread.sleep(1);
+			}
+		}
 	}
 
 	@Test
