@@ -8,6 +8,11 @@ interface LibC extends Library {
 	int PROT_READ = 1;
 	int PROT_WRITE = 2;
 	int MAP_SHARED = 1;
+	/** {@code how} of pthread_sigmask (asm-generic, as on x86-64 and arm64). */
+	int SIG_BLOCK = 0;
+	int SIG_SETMASK = 2;
+	/** glibc's sigset_t: 1024 bits. */
+	int SIGSET_BYTES = 128;
 
 	Pointer mmap(Pointer address, long length, int protection, int flags, int fd, long offset);
 
@@ -23,12 +28,6 @@ interface LibC extends Library {
 	int vsnprintf(byte[] buffer, long size, String format, Pointer arguments);
 
 	String strerror(int errno);
-
-	/** {@code how} of pthread_sigmask (asm-generic, as on x86-64 and arm64). */
-	int SIG_BLOCK = 0;
-	int SIG_SETMASK = 2;
-	/** glibc's sigset_t: 1024 bits. */
-	int SIGSET_BYTES = 128;
 
 	int sigfillset(Pointer set);
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A running trace: the BPF programs loaded and attached, and the per-CPU ring buffers they write to.
@@ -64,17 +65,17 @@ public final class TcpTracer implements AutoCloseable {
 
 	/** Loads and attaches the programs; events start flowing into the ring buffer at once. */
 	public static TcpTracer start(TraceOptions options) throws CaptureException {
-		return start(options, null);
+		return start(options, BpfObject::forRunningKernel);
 	}
 
-	/** {@link #start(TraceOptions)} with the given build of the programs (null: the kernel's). */
-	static TcpTracer start(TraceOptions options, BpfObject build) throws CaptureException {
+	/** {@link #start(TraceOptions)} with the build of the programs {@code build} picks (tests pick one). */
+	static TcpTracer start(TraceOptions options, Function<Libbpf, BpfObject> build) throws CaptureException {
 		// Both checks before JNA loads anything: an unprivileged JVM (the agent's host) never
 		// loads native code.
 		Preflight.requireBtf();
 		Preflight.requirePrivileges();
 		Libbpf bpf = Natives.libbpf();
-		Memory bytes = (build != null ? build : BpfObject.forRunningKernel(bpf)).bytes();
+		Memory bytes = build.apply(bpf).bytes();
 		Pointer object = bpf.bpf_object__open_mem(bytes, bytes.size(), null);
 		if (object == null) {
 			throw new CaptureException("cannot open the BPF object: " + Natives.strerror(Native.getLastError()));

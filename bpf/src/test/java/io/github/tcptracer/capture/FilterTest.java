@@ -8,8 +8,8 @@ import io.github.tcptracer.capture.testing.BpfRequirement;
 import io.github.tcptracer.capture.testing.ChildJvm;
 import io.github.tcptracer.capture.testing.Commands;
 import io.github.tcptracer.capture.testing.EventCollector;
+import io.github.tcptracer.capture.testing.ProcessTree;
 import io.github.tcptracer.capture.testing.WorldReadableClassPath;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -97,7 +97,7 @@ class FilterTest {
 				ChildJvm dropped = ChildJvm.start(ownNamespace); ChildJvm host = ChildJvm.start()) {
 			int port = server.getLocalPort();
 			assertEquals(1, kept.pid(), "the first process of its namespace");
-			long keptHere = onlyChild(kept.startedPid()); // unshare's one child: the JVM
+			long keptHere = ProcessTree.onlyChild(kept.startedPid()); // unshare's one child: the JVM
 			PidNamespace namespace = PidNamespace.of(Path.of("/proc", Long.toString(keptHere), "ns", "pid"));
 			try (TcpTracer tracer = BpfRequirement.start(TraceOptions.all().withPid(1).withPidNamespace(namespace))) {
 				String keptPort = kept.send("connect 127.0.0.1 " + port)[0];
@@ -108,14 +108,6 @@ class FilterTest {
 				events.forEach(e -> assertTrue(e.tid() > 1 && e.tid() < 1000, () -> "a tid of the new namespace: " + e));
 			}
 		}
-	}
-
-	/** The one child process of {@code pid} (unshare's JVM, forked into the new namespace). */
-	private static long onlyChild(long pid) throws IOException {
-		String children = Files.readString(Path.of("/proc", Long.toString(pid), "task", Long.toString(pid), "children"))
-				.strip();
-		assertTrue(children.matches("\\d+"), () -> "one child of " + pid + ": " + children);
-		return Long.parseLong(children);
 	}
 
 	@Test

@@ -88,7 +88,7 @@ class SocketFamiliesTest {
 	@Test
 	void theBuildForKernelsBefore62ReportsEveryFamily() throws Exception {
 		BpfRequirement.TracerStart start = () -> TcpTracer.start(TraceOptions.all().withPid(SELF),
-				BpfObject.PROBE_READS);
+				bpf -> BpfObject.PROBE_READS);
 		assertFourEvents(trace(start, StandardProtocolFamily.INET, "127.0.0.1", 4), 4, "127.0.0.1");
 		assertFourEvents(trace(start, StandardProtocolFamily.INET6, "::1", 4), 6, "::1");
 		assertFourEvents(trace(start, null, "127.0.0.1", 4), 6, "::ffff:127.0.0.1");

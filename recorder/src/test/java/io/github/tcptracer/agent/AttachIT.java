@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.tcptracer.capture.testing.BpfRequirement;
+import io.github.tcptracer.capture.testing.ProcessTree;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ class AttachIT {
 		List<Path> copies = List.of();
 		try (OutputStream childInput = container.getOutputStream()) {
 			awaitLine(app.resolve("stdout.txt"), line -> line.contains("Started recording")); // attachable
-			long jvm = onlyChild(container.pid());
+			long jvm = ProcessTree.onlyChild(container.pid()); // unshare's child, which sh became
 			ChildJvm.Result attach = attach(jvm, Files.createDirectory(directory.resolve("attach")));
 			assertEquals(0, attach.exitStatus(), attach::toString);
 			assertEquals(List.of("tcptracer agent in " + jvm + ": tracing: pid 1"), attach.out(), attach::toString);
@@ -143,14 +144,6 @@ class AttachIT {
 				}
 			}
 		}
-	}
-
-	/** The one child of {@code pid}: the JVM that unshare forked (and sh became). */
-	private static long onlyChild(long pid) throws Exception {
-		Path children = Path.of("/proc", Long.toString(pid), "task", Long.toString(pid), "children");
-		String child = Files.readString(children).strip();
-		assertTrue(child.matches("\\d+"), () -> "one child of " + pid + ": " + child);
-		return Long.parseLong(child);
 	}
 
 	@Test

@@ -114,10 +114,8 @@ class TraceCommandKernelTest {
 	void anOutputFileThatCannotGrowIsAnError(@TempDir Path directory) throws Exception {
 		Path lines = directory.resolve("lines.txt");
 		Path errors = directory.resolve("stderr.txt");
-		Process tracer = new ProcessBuilder("prlimit", "--fsize=400000",
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-				"-cp", System.getProperty("java.class.path"), Main.class.getName(), "-p", PID)
-				.redirectOutput(lines.toFile()).redirectError(errors.toFile()).start();
+		Process tracer = new ProcessBuilder(TracerProcess.command(List.of("prlimit", "--fsize=400000"), List.of(),
+				"-p", PID)).redirectOutput(lines.toFile()).redirectError(errors.toFile()).start();
 		try {
 			connectWhile(tracer::isAlive);
 			assertTrue(tracer.waitFor(STOP.toSeconds(), java.util.concurrent.TimeUnit.SECONDS), "still running");

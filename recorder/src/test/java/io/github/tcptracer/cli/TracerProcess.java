@@ -43,15 +43,21 @@ final class TracerProcess implements AutoCloseable {
 
 	/** {@link #start(List, String...)} run by {@code wrapper} (e.g. {@code prlimit --fsize=N}). */
 	static TracerProcess start(List<String> wrapper, List<String> javaOptions, String... args) throws IOException {
+		File err = File.createTempFile("tcptracer-stderr", ".txt");
+		err.deleteOnExit();
+		return new TracerProcess(new ProcessBuilder(command(wrapper, javaOptions, args)).redirectError(err).start(),
+				err);
+	}
+
+	/** The command line of {@code tcptracer ARGS} in a child JVM, run by {@code wrapper}. */
+	static List<String> command(List<String> wrapper, List<String> javaOptions, String... args) {
 		List<String> command = new ArrayList<>(wrapper);
 		command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
 		command.addAll(javaOptions);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
 		command.addAll(List.of(args));
-		File err = File.createTempFile("tcptracer-stderr", ".txt");
-		err.deleteOnExit();
-		return new TracerProcess(new ProcessBuilder(command).redirectError(err).start(), err);
+		return command;
 	}
 
 	/** The next line of stdout; blocks until it comes or stdout ends (then null). */
