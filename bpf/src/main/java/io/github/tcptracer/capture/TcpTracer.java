@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A running trace: the BPF programs loaded and attached, and the per-CPU ring buffers they write to.
@@ -70,6 +71,15 @@ public final class TcpTracer implements AutoCloseable {
 
 	/** {@link #start(TraceOptions)} with the build of the programs {@code build} picks (tests pick one). */
 	static TcpTracer start(TraceOptions options, Function<Libbpf, BpfObject> build) throws CaptureException {
+		return start(options, build, program -> true);
+	}
+
+	/**
+	 * {@link #start(TraceOptions, Function)}, attaching only the programs {@code attached} accepts
+	 * (tests: a program left out behaves as one the kernel skips every time).
+	 */
+	static TcpTracer start(TraceOptions options, Function<Libbpf, BpfObject> build, Predicate<String> attached)
+			throws CaptureException {
 		// Both checks before JNA loads anything: an unprivileged JVM (the agent's host) never
 		// loads native code.
 		Preflight.requireBtf();
@@ -84,7 +94,7 @@ public final class TcpTracer implements AutoCloseable {
 		try {
 			tracer.configure(options);
 			tracer.load(options);
-			tracer.attach(options.nestedTwin());
+			tracer.attach(name -> attached.test(name) && (options.nestedTwin() || !name.equals(NESTED_PROGRAM)));
 			return tracer;
 		} catch (CaptureException | RuntimeException | Error e) {
 			tracer.close();
@@ -199,11 +209,12 @@ public final class TcpTracer implements AutoCloseable {
 		}
 	}
 
-	private void attach(boolean nestedTwin) throws CaptureException {
+	/** Attaches the programs {@code attached} accepts; the others stay loaded, never run. */
+	private void attach(Predicate<String> attached) throws CaptureException {
 		Preflight.ensureTracefs();
 		for (String name : PROGRAMS) {
-			if (name.equals(NESTED_PROGRAM) && !nestedTwin) {
-				continue; // loaded, never run
+			if (!attached.test(name)) {
+				continue;
 			}
 			Pointer program = bpf.bpf_object__find_program_by_name(object, name);
 			if (program == null) {
@@ -255,6 +266,11 @@ public final class TcpTracer implements AutoCloseable {
 		}
 		long unrecovered = programStatistics.recursionMisses() - counter(COUNTER_RECOVERED);
 		return counter(COUNTER_LOST) + Math.max(0, unrecovered);
+	}
+
+	/** State changes the nested twin handled because handle_set_state was skipped for them. */
+	synchronized long recoveredChanges() {
+		return countersFd < 0 ? 0 : counter(COUNTER_RECOVERED);
 	}
 
 	/** A per-CPU counter of tcptracer.h's enum counter, summed over the CPUs. */

@@ -1,5 +1,8 @@
 package io.github.tcptracer.capture;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tcptracer.capture.testing.EventCollector;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,9 +11,13 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.List;
 
 /** A listener and one connection to it, on loopback, with the socket family a test chooses. */
 final class LoopbackPair implements AutoCloseable {
+	/** What {@link #eventsOfOne} sends from the client to the server. */
+	static final int BYTES_SENT = 100;
 	final ServerSocketChannel server;
 	final SocketChannel client;
 	final SocketChannel accepted;
@@ -29,6 +36,27 @@ final class LoopbackPair implements AutoCloseable {
 		client.connect(server.getLocalAddress());
 		SocketChannel accepted = server.accept();
 		return new LoopbackPair(server, client, accepted);
+	}
+
+	/**
+	 * Opens a pair, sends {@link #BYTES_SENT} bytes, closes it, and returns the events
+	 * {@code tracer} reports for its connection: once {@code expected} have come, or after a
+	 * second when none are expected.
+	 */
+	static List<TcpEvent> eventsOfOne(TcpTracer tracer, ProtocolFamily family, String address, int expected)
+			throws IOException, InterruptedException {
+		int port;
+		int clientPort;
+		try (LoopbackPair pair = open(family, address)) {
+			port = pair.serverPort();
+			clientPort = pair.clientPort();
+			pair.send(BYTES_SENT);
+		}
+		List<TcpEvent> events = new EventCollector(tracer).collect(CaptureAssertions.onServerPort(port),
+				CaptureAssertions.atLeast(expected), Duration.ofSeconds(expected == 0 ? 1 : 5));
+		events.forEach(e -> assertTrue(e.localPort() == clientPort || e.remotePort() == clientPort,
+				"event on another connection: " + e));
+		return events;
 	}
 
 	int serverPort() throws IOException {
