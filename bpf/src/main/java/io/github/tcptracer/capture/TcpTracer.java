@@ -325,6 +325,22 @@ public final class TcpTracer implements AutoCloseable {
 		return held;
 	}
 
+	/**
+	 * Fills every slot of the handoff table with a connect of a made-up sock that began at
+	 * {@code startNanos} (CLOCK_MONOTONIC): tests' slots left behind, to be taken over once stale.
+	 */
+	synchronized void fillHandoffTable(long startNanos) throws CaptureException {
+		Memory key = new Memory(4);
+		Memory value = new Memory(HANDOFF_SIZE);
+		for (int slot = 0; slot < handoffSlots; slot++) {
+			value.clear();
+			value.setLong(0, 0x7e57_0000_0000L + 64L * slot); // never a real sock address
+			value.setLong(8, startNanos);
+			key.setInt(0, slot);
+			check(bpf.bpf_map_update_elem(handoffsFd, key, value, 0), "fill the connect handoff table");
+		}
+	}
+
 	/** Detaches the programs and frees the maps; safe to call twice. */
 	@Override
 	public synchronized void close() {

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class HandoffTableTest {
 	private static final int QUEUED = 2;
+	/** HANDOFF_STALE_NS of tcptracer.bpf.c: longer than a handshake with the default retries. */
+	private static final long STALE_NANOS = 300_000_000_000L;
 
 	@Test
 	void aConnectAwaitingItsHandshakeIsHeldUntilItsOutcome() throws Exception {
@@ -63,6 +65,46 @@ class HandoffTableTest {
 					events -> ofType(events, TcpEventType.CONNECT_FAILED).size() >= 8, Duration.ofSeconds(10)),
 					TcpEventType.CONNECT_FAILED);
 			assertEquals(8, failed.size(), () -> "failed connects: " + failed);
+		}
+	}
+
+	/**
+	 * A slot whose connect's outcome never came (both state-change programs skipped for it) is
+	 * taken over once older than any handshake; a younger one is not, and the connect that finds
+	 * no other slot is counted lost.
+	 */
+	@Test
+	void aSlotLeftBehindIsTakenOverOnceStale() throws Exception {
+		try (TcpTracer tracer = BpfRequirement.start(TraceOptions.all().withPid(SELF).withMaxConnections(8))) {
+			tracer.fillHandoffTable(System.nanoTime() - STALE_NANOS - 1_000_000_000L);
+			assertEquals(8, tracer.pendingConnects(), "all slots held");
+			int port = connectAndClose();
+			List<TcpEvent> events = new EventCollector(tracer).collect(onServerPort(port), atLeast(4),
+					Duration.ofSeconds(5));
+			assertEquals("connector", single(events, TcpEventType.CONNECT).command());
+			assertEquals(0, tracer.lostEvents());
+			assertEquals(7, tracer.pendingConnects(), "the connect's outcome freed the slot it took over");
+
+			tracer.fillHandoffTable(System.nanoTime());
+			int second = connectAndClose();
+			List<TcpEvent> without = new EventCollector(tracer).collect(onServerPort(second), atLeast(3),
+					Duration.ofSeconds(5));
+			assertEquals(List.of(), ofType(without, TcpEventType.CONNECT), "no slot for this connect");
+			assertEquals(1, tracer.lostEvents(), "the connect without a slot is counted lost");
+		}
+	}
+
+	/** One connection from a thread named "connector", accepted and closed; returns the server port. */
+	private static int connectAndClose() throws Exception {
+		try (ServerSocketChannel server = ServerSocketChannel.open()) {
+			server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+			onConnectorThread(() -> {
+				try (SocketChannel client = SocketChannel.open(server.getLocalAddress());
+						SocketChannel accepted = server.accept()) {
+					return null;
+				}
+			});
+			return port(server);
 		}
 	}
 
