@@ -173,6 +173,19 @@ class TraceCommandKernelTest {
 		}
 	}
 
+	/** libbpf's own log is quiet (above: nothing on stderr) unless asked for. */
+	@Test
+	void showsLibbpfsLogWhenAsked() throws Exception {
+		try (TracerProcess tracer = TracerProcess.start(List.of("env", "TCPTRACER_DEBUG=1"), List.of(), "-d", "0.5",
+				"-p", PID)) {
+			awaitPreamble(tracer, HEADER);
+			assertEquals(0, tracer.awaitExit(STOP));
+			String stderr = tracer.stderr();
+			assertTrue(stderr.lines().anyMatch(line -> line.startsWith("libbpf: ")), stderr);
+			assertTrue(stderr.contains("handle_set_state"), () -> "the log names the programs: " + stderr);
+		}
+	}
+
 	@Test
 	void recordsQuietlyIntoAFile(@TempDir Path directory) throws Exception {
 		Path file = directory.resolve("trace.jfr");
