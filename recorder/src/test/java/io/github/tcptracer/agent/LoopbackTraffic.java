@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
  * {@code client PORT} per connection and {@code done}. The two threads stay alive (daemons) until
  * the JVM exits, so the agent can still name them when it reads their events.
  *
- * <p>Arguments: {@code [--connections N] [--await-agent WORD] [--await-stdin]}. With
- * {@code --await-agent} it first waits for the agent's status word ({@code tracing},
- * {@code failed}); with {@code --await-stdin} it waits for a line on stdin before it exits.
+ * <p>Arguments: {@code [--connections N] [--await-agent WORD] [--await-stdin] [--virtual-client]}.
+ * With {@code --await-agent} it first waits for the agent's status word ({@code tracing},
+ * {@code failed}); with {@code --await-stdin} it waits for a line on stdin before it exits; with
+ * {@code --virtual-client} (JDK 21 and later) the client is a virtual thread.
  */
 public final class LoopbackTraffic {
 	public static final String CLIENT_THREAD = "tcp-client";
@@ -32,18 +33,20 @@ public final class LoopbackTraffic {
 		int connections = 3;
 		String awaitAgent = null;
 		boolean awaitStdin = false;
+		boolean virtualClient = false;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--connections" -> connections = Integer.parseInt(args[++i]);
 				case "--await-agent" -> awaitAgent = args[++i];
 				case "--await-stdin" -> awaitStdin = true;
+				case "--virtual-client" -> virtualClient = true;
 				default -> throw new IllegalArgumentException(args[i]);
 			}
 		}
 		if (awaitAgent != null) {
 			awaitAgent(awaitAgent);
 		}
-		run(connections);
+		run(connections, virtualClient);
 		if (awaitStdin) {
 			new BufferedReader(new InputStreamReader(System.in)).readLine();
 		}
@@ -65,6 +68,10 @@ public final class LoopbackTraffic {
 
 	/** Makes the connections; returns when both sides have closed them all. */
 	static void run(int connections) throws Exception {
+		run(connections, false);
+	}
+
+	private static void run(int connections, boolean virtualClient) throws Exception {
 		ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		System.out.println("server " + server.getLocalPort());
 		CountDownLatch accepted = new CountDownLatch(connections);
@@ -78,7 +85,7 @@ public final class LoopbackTraffic {
 				accepted.countDown();
 			}
 		});
-		daemon(CLIENT_THREAD, () -> {
+		Work client = () -> {
 			for (int i = 0; i < connections; i++) {
 				try (Socket socket = new Socket(server.getInetAddress(), server.getLocalPort())) {
 					synchronized (System.out) {
@@ -89,7 +96,12 @@ public final class LoopbackTraffic {
 				}
 				connected.countDown();
 			}
-		});
+		};
+		if (virtualClient) {
+			virtual(CLIENT_THREAD, client);
+		} else {
+			daemon(CLIENT_THREAD, client);
+		}
 		if (!connected.await(AWAIT_SECONDS, TimeUnit.SECONDS) || !accepted.await(AWAIT_SECONDS, TimeUnit.SECONDS)) {
 			throw new IllegalStateException("the connections did not finish");
 		}
@@ -117,5 +129,19 @@ public final class LoopbackTraffic {
 		}, name);
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	/** {@code Thread.ofVirtual().name(name).start(work)}, called by reflection: this class is Java 17. */
+	private static void virtual(String name, Work work) throws ReflectiveOperationException {
+		Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+		Class<?> ofVirtual = Class.forName("java.lang.Thread$Builder$OfVirtual");
+		builder = ofVirtual.getMethod("name", String.class).invoke(builder, name);
+		ofVirtual.getMethod("start", Runnable.class).invoke(builder, (Runnable) () -> {
+			try {
+				work.run();
+			} catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		});
 	}
 }
