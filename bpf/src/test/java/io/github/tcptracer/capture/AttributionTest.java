@@ -1,15 +1,14 @@
 package io.github.tcptracer.capture;
 
 import static io.github.tcptracer.capture.CaptureAssertions.*;
+import static io.github.tcptracer.capture.NamedThreads.onThread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tcptracer.capture.testing.BpfRequirement;
 import io.github.tcptracer.capture.testing.EventCollector;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.StandardProtocolFamily;
@@ -25,16 +24,6 @@ import org.junit.jupiter.api.Test;
 
 /** Which task an event names, in the cases where the kernel runs it in someone else's context. */
 class AttributionTest {
-
-	/** Runs {@code body} on a thread with this name: its comm tells which thread an event names. */
-	private static <T> T onThread(String name, java.util.concurrent.Callable<T> body) throws Exception {
-		ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, name));
-		try {
-			return executor.submit(body).get();
-		} finally {
-			executor.shutdown();
-		}
-	}
 
 	@Test
 	void manyThreadsManyConnectionsExactlyOnceEach() throws Exception {
@@ -183,19 +172,8 @@ class AttributionTest {
 
 	@Test
 	void refusedConnectGivesFailureNoConnectNoStateLeft() throws Exception {
-		int closedPort;
-		try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			closedPort = probe.getLocalPort();
-		}
 		try (TcpTracer tracer = BpfRequirement.start(TraceOptions.all().withPid(SELF))) {
-			onThread("refused", () -> {
-				try (Socket socket = new Socket()) {
-					socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), closedPort));
-					throw new AssertionError("connect should be refused");
-				} catch (ConnectException expected) {
-					return null;
-				}
-			});
+			int closedPort = LoopbackPair.refusedConnect();
 			List<TcpEvent> events = new EventCollector(tracer).collect(onServerPort(closedPort), atLeast(1),
 					Duration.ofSeconds(5));
 			TcpEvent failed = single(events, TcpEventType.CONNECT_FAILED);

@@ -1,6 +1,7 @@
 package io.github.tcptracer.capture;
 
 import static io.github.tcptracer.capture.CaptureAssertions.*;
+import static io.github.tcptracer.capture.NamedThreads.onThread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,8 +15,6 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +33,7 @@ class HandoffTableTest {
 	void aConnectAwaitingItsHandshakeIsHeldUntilItsOutcome() throws Exception {
 		try (TcpTracer tracer = BpfRequirement.start(TraceOptions.all().withPid(SELF));
 				ServerSocketChannel server = listenerThatNeverAccepts()) {
-			List<SocketChannel> pending = onConnectorThread(() -> connectUntilPending(server, 3));
+			List<SocketChannel> pending = onThread("connector", () -> connectUntilPending(server, 3));
 			int port = port(server);
 			assertEquals(3, tracer.pendingConnects(), "the three connects in SYN_SENT are held");
 			close(pending); // by this thread: the outcome names the connect() caller all the same
@@ -56,7 +55,7 @@ class HandoffTableTest {
 		// Eight slots, and a sock looks in eight ways: exactly eight connects fit.
 		try (TcpTracer tracer = BpfRequirement.start(TraceOptions.all().withPid(SELF).withMaxConnections(8));
 				ServerSocketChannel server = listenerThatNeverAccepts()) {
-			List<SocketChannel> pending = onConnectorThread(() -> connectUntilPending(server, 9));
+			List<SocketChannel> pending = onThread("connector", () -> connectUntilPending(server, 9));
 			assertEquals(8, tracer.pendingConnects());
 			assertEquals(1, tracer.lostEvents(), "the ninth connect cannot be reported");
 			close(pending);
@@ -98,7 +97,7 @@ class HandoffTableTest {
 	private static int connectAndClose() throws Exception {
 		try (ServerSocketChannel server = ServerSocketChannel.open()) {
 			server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-			onConnectorThread(() -> {
+			onThread("connector", () -> {
 				try (SocketChannel client = SocketChannel.open(server.getLocalAddress());
 						SocketChannel accepted = server.accept()) {
 					return null;
@@ -160,15 +159,6 @@ class HandoffTableTest {
 			Thread.sleep(5);
 		}
 		return false;
-	}
-
-	private static <T> T onConnectorThread(java.util.concurrent.Callable<T> body) throws Exception {
-		ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "connector"));
-		try {
-			return executor.submit(body).get();
-		} finally {
-			executor.shutdown();
-		}
 	}
 
 	private static void close(List<SocketChannel> sockets) throws IOException {

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tcptracer.capture.testing.EventCollector;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
@@ -57,6 +60,26 @@ final class LoopbackPair implements AutoCloseable {
 		events.forEach(e -> assertTrue(e.localPort() == clientPort || e.remotePort() == clientPort,
 				"event on another connection: " + e));
 		return events;
+	}
+
+	/**
+	 * Connects, on a thread named "refused", to a loopback port nobody listens on, and checks that
+	 * the connect was refused; returns that port.
+	 */
+	static int refusedConnect() throws Exception {
+		int closedPort;
+		try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closedPort = probe.getLocalPort();
+		}
+		NamedThreads.onThread("refused", () -> {
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), closedPort));
+				throw new AssertionError("connect should be refused");
+			} catch (ConnectException expected) {
+				return null;
+			}
+		});
+		return closedPort;
 	}
 
 	int serverPort() throws IOException {

@@ -2,22 +2,15 @@ package io.github.tcptracer.capture;
 
 import static io.github.tcptracer.capture.CaptureAssertions.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tcptracer.capture.testing.BpfRequirement;
 import io.github.tcptracer.capture.testing.EventCollector;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,21 +80,7 @@ class NestedTwinTest {
 	@Test
 	void theTwinAloneReportsAFailedConnectAndAResetClose() throws Exception {
 		try (TcpTracer tracer = twinAlone()) {
-			int closedPort;
-			try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-				closedPort = probe.getLocalPort();
-			}
-			AtomicReference<Throwable> outcome = new AtomicReference<>();
-			Thread caller = new Thread(() -> {
-				try (Socket socket = new Socket()) {
-					socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), closedPort));
-				} catch (Throwable t) {
-					outcome.set(t);
-				}
-			}, "refused"); // its comm names the thread the failure is attributed to
-			caller.start();
-			caller.join();
-			assertInstanceOf(ConnectException.class, outcome.get());
+			int closedPort = LoopbackPair.refusedConnect();
 			List<TcpEvent> refused = new EventCollector(tracer).collect(onServerPort(closedPort), atLeast(1),
 					Duration.ofSeconds(5));
 			TcpEvent failed = single(refused, TcpEventType.CONNECT_FAILED);
