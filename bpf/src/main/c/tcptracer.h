@@ -34,7 +34,7 @@ struct event {
 	__u64 bytes_received; /* close: tcp_sock.bytes_received */
 	__u8 saddr[16];       /* local address, network order; IPv4 in the first 4 bytes */
 	__u8 daddr[16];       /* remote address */
-	__u32 pid;            /* tgid, numbered in config.pidns (else the initial PID namespace) */
+	__u32 pid;            /* tgid, numbered in config.pidns_* (else the initial PID namespace) */
 	__u32 tid;
 	__u32 uid;
 	__u32 netns;          /* network namespace inode */

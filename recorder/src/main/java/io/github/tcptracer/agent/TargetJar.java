@@ -20,7 +20,7 @@ import java.util.HexFormat;
  * as long as the JVM runs. Its name holds a digest of the jar, so attaching again reuses it.
  */
 final class TargetJar {
-	/** The jar is not at its path over there and cannot be copied there. */
+	/** The target cannot open the jar at its path, and it cannot be copied to where the target can. */
 	static final class Unavailable extends IOException {
 		private static final long serialVersionUID = 1L;
 
@@ -59,8 +59,8 @@ final class TargetJar {
 				}
 			}
 		} catch (IOException e) {
-			throw new Unavailable(absolute + " is not there (another mount namespace: a container?) and copying it"
-					+ " into its /tmp failed: " + e);
+			throw new Unavailable("it cannot open " + absolute + " where it is (another mount namespace, as in a"
+					+ " container, or a user who may not read it), and copying it into its /tmp failed: " + e);
 		}
 		return "/tmp/" + name;
 	}

@@ -3,6 +3,7 @@ package io.github.tcptracer.agent;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -34,14 +35,22 @@ class TargetJarTest {
 	@BeforeEach
 	void startTarget() throws Exception {
 		assumeTrue("root".equals(System.getProperty("user.name")), "needs root to run a process as nobody");
-		target = new ProcessBuilder("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--",
-				"sleep", "600").start();
+		target = startTarget(List.of());
+	}
+
+	/** A process of nobody, started through {@code launcher} (which ends by running its arguments). */
+	private static Process startTarget(List<String> launcher) throws Exception {
+		List<String> command = new ArrayList<>(launcher);
+		command.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--", "sleep",
+				"600"));
+		Process started = new ProcessBuilder(command).start();
 		// Once it runs sleep, setpriv has changed its credentials.
-		Path command = Path.of("/proc", Long.toString(target.pid()), "comm");
-		for (int i = 0; i < 500 && !Files.readString(command).strip().equals("sleep"); i++) {
+		Path comm = Path.of("/proc", Long.toString(started.pid()), "comm");
+		for (int i = 0; i < 500 && started.isAlive() && !Files.readString(comm).strip().equals("sleep"); i++) {
 			Thread.sleep(10);
 		}
-		assertEquals("sleep", Files.readString(command).strip(), "the target did not start");
+		assertEquals("sleep", Files.readString(comm).strip(), "the target did not start");
+		return started;
 	}
 
 	@AfterEach
@@ -112,5 +121,18 @@ class TargetJarTest {
 		Files.writeString(copy, "the whole"); // not the jar: another size
 		assertEquals(copy, pathInTarget(jar));
 		assertEquals("the whole jar", Files.readString(copy));
+	}
+
+	/** A target whose /tmp takes no copy (read-only, in a mount namespace of its own) gets a clear error. */
+	@Test
+	void aJarThatCannotBeCopiedIsUnavailable() throws Exception {
+		target.destroyForcibly();
+		target = startTarget(List.of("unshare", "--mount", "sh", "-c", "mount -t tmpfs -o ro tmpfs /tmp && exec \"$@\"",
+				"sh"));
+		Path jar = jarOnlyRootMayRead("the jar");
+		TargetJar.Unavailable unavailable = assertThrows(TargetJar.Unavailable.class,
+				() -> TargetJar.pathFor(target.pid(), jar));
+		assertTrue(unavailable.getMessage().startsWith("it cannot open " + jar + " where it is"),
+				unavailable::getMessage);
 	}
 }
