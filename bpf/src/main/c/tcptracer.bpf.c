@@ -144,14 +144,25 @@ static __always_inline bool ids_in_pidns(__u32 *pid, __u32 *tid)
 	return true;
 }
 
-static __always_inline bool task_selected(void)
-{
-	__u32 pid, tid;
+/* The current task's ids in cfg's PID namespace, once task_selected() had to find them. */
+struct task_ids {
+	__u32 pid;
+	__u32 tid;
+	bool found;
+};
 
+/*
+ * Whether the filters keep the current task. A pid filter in a named PID namespace (the agent in
+ * a container) needs the task's ids there: they go in *ids, so that its event need not make the
+ * helper call again.
+ */
+static __always_inline bool task_selected(struct task_ids *ids)
+{
 	if (cfg.pid) {
 		if (cfg.pidns_ino) {
-			if (!ids_in_pidns(&pid, &tid) || pid != cfg.pid)
+			if (!ids_in_pidns(&ids->pid, &ids->tid) || ids->pid != cfg.pid)
 				return false;
+			ids->found = true;
 		} else if ((bpf_get_current_pid_tgid() >> 32) != cfg.pid) {
 			return false;
 		}
@@ -260,19 +271,24 @@ static __always_inline void count(__u32 index)
  * The current task's ids, uid and comm, all read from its task_struct after one helper call
  * (every helper call pays a call and a return through the kernel's return thunk):
  *  - pid and tid as bpf_get_current_pid_tgid() gives them (tgid and pid), or as the PID
- *    namespace user space named numbers them (cfg.pidns_ino: one helper call more);
+ *    namespace user space named numbers them (cfg.pidns_ino: one helper call more, unless
+ *    task_selected() made it already and put them in *ids);
  *  - the (real) uid as bpf_get_current_uid_gid() gives it, but read from the cred's
  *    user_struct: in the cred itself the uid shares its cache line with the cred's refcount,
  *    which every file opened and closed in the process rewrites, so under churn that read misses;
  *  - the comm as two plain loads, cheaper than bpf_get_current_comm(), which copies byte by
  *    byte (Java stops at the first NUL or at 16 bytes).
  */
-static __always_inline void current_task(__u32 *pid, __u32 *tid, __u32 *uid, char comm[TASK_COMM_LEN])
+static __always_inline void current_task(const struct task_ids *ids, __u32 *pid, __u32 *tid, __u32 *uid,
+					 char comm[TASK_COMM_LEN])
 {
 	struct task_struct *task = bpf_get_current_task_btf();
 
 	/* In the PID namespace user space named, when it did (and the task is in it). */
-	if (!cfg.pidns_ino || !ids_in_pidns(pid, tid)) {
+	if (ids->found) {
+		*pid = ids->pid;
+		*tid = ids->tid;
+	} else if (!cfg.pidns_ino || !ids_in_pidns(pid, tid)) {
 		*pid = task->tgid;
 		*tid = task->pid;
 	}
@@ -281,9 +297,9 @@ static __always_inline void current_task(__u32 *pid, __u32 *tid, __u32 *uid, cha
 	*(__u64 *)(comm + 8) = *(__u64 *)(task->comm + 8);
 }
 
-static __always_inline void set_current_task(struct event *e)
+static __always_inline void set_current_task(struct event *e, const struct task_ids *ids)
 {
-	current_task(&e->pid, &e->tid, &e->uid, e->comm);
+	current_task(ids, &e->pid, &e->tid, &e->uid, e->comm);
 }
 
 static __always_inline void set_owner_task(struct event *e, const struct handoff *h)
@@ -310,7 +326,7 @@ static __always_inline __u32 handoff_slot(__u64 number, int way)
 	return ((__u32)((number * 0x9E3779B97F4A7C15ULL) >> 32) + way) & cfg.handoff_mask;
 }
 
-static __always_inline void remember_current_task(const struct sock *sk, __u64 now)
+static __always_inline void remember_current_task(const struct sock *sk, __u64 now, const struct task_ids *ids)
 {
 	struct handoff *claimed = NULL;
 	__u64 number = sock_number(sk);
@@ -340,7 +356,7 @@ static __always_inline void remember_current_task(const struct sock *sk, __u64 n
 		return;
 	}
 	/* The outcome reads these only after the SYN is sent, which is after this program returns. */
-	current_task(&claimed->pid, &claimed->tid, &claimed->uid, claimed->comm);
+	current_task(ids, &claimed->pid, &claimed->tid, &claimed->uid, claimed->comm);
 }
 
 /* Reserves an event in this CPU's ring and fills the socket's tuple; NULL when the ring is full. */
@@ -451,16 +467,17 @@ static __always_inline void on_close(const struct sock *sk, int oldstate, int ne
 {
 	int err = sk->sk_err;
 	bool by_process = newstate != ST_CLOSE || err == 0;
+	struct task_ids ids = {};
 	struct tcp_sock *tp;
 	struct event *e;
 
-	if (by_process && !task_selected())
+	if (by_process && !task_selected(&ids))
 		return;
 	e = new_event(sk, true, EVENT_CLOSE, family, netns, bpf_ktime_get_ns());
 	if (!e)
 		return;
 	if (by_process) {
-		set_current_task(e);
+		set_current_task(e, &ids);
 	} else {
 		e->pid = 0;
 		e->tid = 0;
@@ -544,8 +561,10 @@ static __always_inline void on_set_state(const struct sock *sk, int oldstate, in
 		return;
 	if (newstate == ST_SYN_SENT) {
 		/* connect() in process context: the only moment the caller is "current". */
-		if (task_selected())
-			remember_current_task(sk, bpf_ktime_get_ns());
+		struct task_ids ids = {};
+
+		if (task_selected(&ids))
+			remember_current_task(sk, bpf_ktime_get_ns(), &ids);
 	} else if (oldstate == ST_SYN_SENT || oldstate == ST_SYN_RECV) {
 		if (newstate != ST_SYN_RECV)
 			on_connect_done(sk, newstate, family, netns);
@@ -616,11 +635,12 @@ static __always_inline int on_accept_exit(long ret)
 	struct file *file = NULL;
 	struct socket *sock;
 	struct sock *sk;
+	struct task_ids ids = {};
 	struct event *e;
 	__u16 family;
 	__u32 netns;
 
-	if (ret < 0 || !task_selected())
+	if (ret < 0 || !task_selected(&ids))
 		return 0;
 	/*
 	 * The returned fd's file -> socket -> sock, in the accepting task's fd table. The task is a
@@ -649,7 +669,7 @@ static __always_inline int on_accept_exit(long ret)
 
 	e = new_event(sk, ACCEPT_BY_CASTS, EVENT_ACCEPT, family, netns, bpf_ktime_get_ns());
 	if (e) {
-		set_current_task(e);
+		set_current_task(e, &ids);
 		/* The peer may have reset it while it waited: its close event came first. */
 		if (SK_READ(ACCEPT_BY_CASTS, sk, __sk_common.skc_state) == ST_CLOSE)
 			e->error = SK_READ(ACCEPT_BY_CASTS, sk, sk_err) ?: ECONNRESET_ERRNO;
