@@ -6,7 +6,8 @@ import java.io.PrintStream;
 /**
  * How many client threads (and as many acceptors) make the fastest churn on this machine: the
  * bench runs the churn at the highest rate it can, and that count depends on the CPUs (on the
- * 2-vCPU development machine, 3 beat 2 by about 12%, and 4 or more fell behind both).
+ * 2-vCPU development machine, 3 beat 2 by about 12% and 4 beat 3 by a few percent; more add
+ * nothing once both CPUs are busy).
  */
 final class ClientCount {
 	/** The churn's connections per second with this many clients. */
