@@ -14,7 +14,7 @@ class ClientCountTest {
 
 	@Test
 	void keepsTheFastestCountAndSaysWhatEachDid() throws Exception {
-		double[] rates = { 61_000, 101_000, 116_000, 71_000 }; // as measured on 2 vCPUs
+		double[] rates = { 61_000, 101_000, 116_000, 71_000 }; // as measured on 2 vCPUs before the clients' limit (4 stalled)
 		List<Integer> tried = new ArrayList<>();
 		ByteArrayOutputStream text = new ByteArrayOutputStream();
 
