@@ -3,7 +3,6 @@ package io.github.tcptracer.capture;
 import static io.github.tcptracer.capture.EventLayout.*;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Turns ring-buffer records into {@link TcpEvent}s, pairing each close with its connection's
@@ -90,6 +89,6 @@ final class EventDecoder {
 		while (length < COMM_LENGTH && raw[length] != 0) {
 			length++;
 		}
-		return new String(raw, 0, length, StandardCharsets.UTF_8);
+		return PythonUtf8.decode(raw, length);
 	}
 }

@@ -57,6 +57,29 @@ class StartErrorsTest {
 				+ "(this process lacks CAP_BPF and CAP_PERFMON)", output);
 	}
 
+	/**
+	 * CAP_BPF and CAP_PERFMON load and attach, but libbpf also reads tracefs, which is root's alone
+	 * (mode 0700): without CAP_DAC_READ_SEARCH the start says so, and with it the tracer starts.
+	 */
+	@Test
+	void withCapabilitiesInsteadOfRootNamesTheOneForTracefs() throws Exception {
+		try (WorldReadableClassPath classPath = WorldReadableClassPath.of(TcpTracer.class, StartProbe.class,
+				Native.class)) {
+			String output = probe("true;", nobodyWith("+bpf,+perfmon"), classPath.classPath(), "");
+			assertTrue(output.startsWith("error: cannot read tracefs at /sys/kernel/"), output);
+			assertTrue(output.endsWith("tracing, where libbpf finds the accept tracepoints: run as root, or with"
+					+ " CAP_DAC_READ_SEARCH besides CAP_BPF and CAP_PERFMON"), output);
+			assertEquals("started", probe("true;", nobodyWith("+bpf,+perfmon,+dac_read_search"),
+					classPath.classPath(), ""));
+		}
+	}
+
+	/** Runs as nobody, holding these capabilities (setpriv's syntax) and no others. */
+	private static String nobodyWith(String capabilities) {
+		return "setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all," + capabilities
+				+ " --ambient-caps=-all," + capabilities + " env HOME=/tmp";
+	}
+
 	@Test
 	void withoutLibbpfNamesThePackage() throws Exception {
 		String output = probe("for f in $(ldconfig -p | sed -n 's/.*libbpf.so.1 .*=> //p'); do "

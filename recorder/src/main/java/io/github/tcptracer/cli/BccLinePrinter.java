@@ -18,6 +18,8 @@ final class BccLinePrinter implements TraceSink {
 	/** Lines of this poll not yet handed to the stream, already UTF-8: one write per block. */
 	private final LineBytes pending = new LineBytes(BLOCK_BYTES + 512);
 	private boolean unflushed;
+	/** Told once: the trace ends on it, and closing must not say it again. */
+	private boolean closedReported;
 
 	/** @param out block-buffered (not autoflush), so that only {@link #afterPoll} writes */
 	BccLinePrinter(PrintStream out, BccLineFormat format) {
@@ -61,13 +63,15 @@ final class BccLinePrinter implements TraceSink {
 
 	/**
 	 * PrintStream keeps the IOException to itself, so a failed write shows as checkError(). It is
-	 * almost always EPIPE; any other failure to write stdout ends the trace the same way.
+	 * almost always EPIPE; any other failure to write stdout ends the trace the same way. Said
+	 * once: after it, lines are dropped.
 	 */
 	private void flush() throws OutputClosedException {
 		unflushed = false;
 		handOver();
 		out.flush();
-		if (out.checkError()) {
+		if (out.checkError() && !closedReported) {
+			closedReported = true;
 			throw new OutputClosedException();
 		}
 	}

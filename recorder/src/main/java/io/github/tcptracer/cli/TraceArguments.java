@@ -2,6 +2,7 @@ package io.github.tcptracer.cli;
 
 import java.io.PrintStream;
 import java.math.BigInteger;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -19,6 +20,7 @@ final class TraceArguments {
 	private static final PythonType<Long> NETNS = new PythonType<>("int", text -> fit(text, 0, 0xffff_ffffL)
 			.longValue());
 	private static final PythonType<Duration> SECONDS = new PythonType<>("seconds", TraceArguments::seconds);
+	private static final PythonType<Path> PATH = new PythonType<>("path", TraceArguments::path);
 	private static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(1);
 
 	private TraceArguments() {
@@ -29,14 +31,14 @@ final class TraceArguments {
 		parser.flag("include timestamp on output", "-t", "--timestamp");
 		parser.option("PID", PID, "trace this PID only", "-p", "--pid").setDefault(0);
 		parser.option("NETNS", NETNS, "trace this Network Namespace only", "-N", "--netns").setDefault(0L);
-		parser.option("CGROUPMAP", "trace cgroups in this BPF map only", "--cgroupmap");
-		parser.option("MNTNSMAP", "trace mount namespaces in this BPF map only", "--mntnsmap");
+		parser.option("CGROUPMAP", PATH, "trace cgroups in this BPF map only", "--cgroupmap");
+		parser.option("MNTNSMAP", PATH, "trace mount namespaces in this BPF map only", "--mntnsmap");
 		PythonArgumentParser.ExclusiveGroup family = parser.exclusiveGroup();
 		family.flag("trace IPv4 family only", "-4", "--ipv4");
 		family.flag("trace IPv6 family only", "-6", "--ipv6");
 		parser.flag("include Network Namespace in the output", "-v", "--verbose");
 		// Ours, after bcc's, so that bcc's usage line reads the same up to [-v].
-		parser.option("FILE.jfr", "record the events into this JFR file", "-o", "--output");
+		parser.option("FILE.jfr", PATH, "record the events into this JFR file", "-o", "--output");
 		parser.flag("with -o: print no event lines", "-q", "--quiet");
 		parser.option("SECONDS", SECONDS, "stop after this many seconds", "-d", "--duration");
 		parser.option("SECONDS", SECONDS, "with -o: write a chunk at least this often, default 1",
@@ -48,7 +50,7 @@ final class TraceArguments {
 	static TraceSettings parse(String[] args, PrintStream out, PrintStream err) throws ArgparseExit {
 		PythonArgumentParser parser = parser();
 		Namespace values = parser.parse(args, out, err);
-		String output = values.getString("output");
+		Path output = values.get("output");
 		Duration flushInterval = values.get("flush_interval");
 		if (output == null && values.getBoolean("quiet")) {
 			throw parser.error(err, "argument -q/--quiet: not allowed without argument -o/--output");
@@ -61,17 +63,33 @@ final class TraceArguments {
 				values.getBoolean("verbose"),
 				values.getInt("pid"),
 				values.getLong("netns"),
-				path(values.getString("cgroupmap")),
-				path(values.getString("mntnsmap")),
+				values.get("cgroupmap"),
+				values.get("mntnsmap"),
 				values.getBoolean("ipv4") ? 4 : values.getBoolean("ipv6") ? 6 : 0,
-				path(output),
+				output,
 				values.getBoolean("quiet"),
 				values.get("duration"),
 				flushInterval != null ? flushInterval : DEFAULT_FLUSH_INTERVAL);
 	}
 
-	private static Path path(String text) {
-		return text == null ? null : Path.of(text);
+	/**
+	 * A path as the user typed it. Java decodes the command line in the locale's character set:
+	 * bytes that set cannot decode come out as U+FFFD, which would name another file, and under
+	 * the C locale any non-ASCII name is refused by the file system API. Both are refused here.
+	 */
+	private static Path path(String text) throws PythonType.Invalid {
+		if (text.isEmpty()) {
+			throw new PythonType.Invalid("empty path");
+		}
+		try {
+			if (text.indexOf('\uFFFD') < 0) {
+				return Path.of(text);
+			}
+		} catch (InvalidPathException e) {
+			// said below
+		}
+		throw new PythonType.Invalid("not a path in this locale's character set ("
+				+ System.getProperty("sun.jnu.encoding", "unknown") + "): " + PythonRepr.of(text));
 	}
 
 	/**
@@ -92,7 +110,8 @@ final class TraceArguments {
 		if (!(seconds > 0 && seconds < Double.POSITIVE_INFINITY)) {
 			throw new PythonType.Invalid("not a positive number of seconds: " + PythonRepr.of(text));
 		}
-		// A duration beyond ~292 years saturates: it means "until stopped" all the same.
-		return Duration.ofNanos((long) Math.min(seconds * 1e9, Long.MAX_VALUE));
+		// A duration beyond ~292 years saturates: it means "until stopped" all the same. One below
+		// a nanosecond is a nanosecond: positive, as asked.
+		return Duration.ofNanos(Math.max(1, (long) Math.min(seconds * 1e9, Long.MAX_VALUE)));
 	}
 }

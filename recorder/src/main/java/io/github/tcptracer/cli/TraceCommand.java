@@ -25,7 +25,7 @@ final class TraceCommand implements Command {
 			return exit.status();
 		}
 		// Before loading: a Ctrl-C while the programs load stops the trace as soon as it starts.
-		try (StopSignals signals = StopSignals.install()) {
+		try (StopSignals signals = StopSignals.install(() -> abandon(out))) {
 			return trace(settings, signals, out, err);
 		}
 	}
@@ -34,18 +34,31 @@ final class TraceCommand implements Command {
 		try (TcpTracer tracer = TcpTracer.start(settings.traceOptions())) {
 			BooleanSupplier stop = stopCondition(settings, signals);
 			BccLinePrinter printer = settings.quiet() ? null : new BccLinePrinter(out, BccLineFormat.of(settings));
-			TraceSink sink;
+			TraceSink recording;
 			try {
-				sink = withRecording(settings, printer);
+				recording = settings.output() == null ? null
+						: JfrFileSink.open(settings.output(), settings.flushInterval());
 			} catch (IOException e) {
 				err.println(TraceArguments.PROG + ": " + message(e));
 				return 1;
 			}
-			try (sink) {
+			// -q requires -o, so never neither; the recording first, so it has each event the lines have.
+			try (TraceSink sink = printer == null ? recording
+					: recording == null ? printer : new TeeSink(recording, printer)) {
 				if (printer != null) {
 					printer.printPreamble();
 				}
-				TraceLoop.run(tracer, sink, stop);
+				try {
+					TraceLoop.run(tracer, sink, stop);
+				} catch (OutputClosedException e) {
+					if (!abandoned(out)) {
+						throw e;
+					}
+					// Stopped while the reader did not read: the events left still go into the recording.
+					if (recording != null) {
+						TraceLoop.run(tracer, recording, () -> true);
+					}
+				}
 			} catch (OutputClosedException e) {
 				IOException failure = out instanceof StandardOutput stdout ? stdout.failure() : null;
 				if (failure == null) {
@@ -68,6 +81,17 @@ final class TraceCommand implements Command {
 		}
 	}
 
+	/** Gives up on stdout's unwritten lines (Ctrl-C while the reader does not read). */
+	private static void abandon(PrintStream out) {
+		if (out instanceof StandardOutput stdout) {
+			stdout.abandon();
+		}
+	}
+
+	private static boolean abandoned(PrintStream out) {
+		return out instanceof StandardOutput stdout && stdout.abandoned();
+	}
+
 	/** A signal, or the -d duration counted from when the programs are attached. */
 	private static BooleanSupplier stopCondition(TraceSettings settings, StopSignals signals) {
 		if (settings.duration() == null) {
@@ -76,15 +100,6 @@ final class TraceCommand implements Command {
 		long started = System.nanoTime();
 		long duration = settings.duration().toNanos();
 		return () -> signals.raised() || System.nanoTime() - started >= duration;
-	}
-
-	/** The printer, the .jfr recording, or both (-q requires -o, so never neither). */
-	private static TraceSink withRecording(TraceSettings settings, BccLinePrinter printer) throws IOException {
-		if (settings.output() == null) {
-			return printer;
-		}
-		TraceSink recording = JfrFileSink.open(settings.output(), settings.flushInterval());
-		return printer == null ? recording : new TeeSink(recording, printer);
 	}
 
 	/** JfrFileSink's failures carry one line for the user, the path included. */

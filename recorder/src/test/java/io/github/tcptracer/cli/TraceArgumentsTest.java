@@ -26,6 +26,32 @@ class TraceArgumentsTest {
 				err.text().lines().reduce((first, last) -> last).orElseThrow());
 	}
 
+	/** Java decodes the command line: what it could not decode would name another file. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"-o||-o/--output|empty path",
+			"--output|/tmp/\uFFFD.jfr|-o/--output|not a path in this locale's character set (%s): '/tmp/\uFFFD.jfr'",
+			"--cgroupmap|/sys/fs/bpf/\uFFFD|--cgroupmap|not a path in this locale's character set (%s): '/sys/fs/bpf/\uFFFD'",
+			"--mntnsmap||--mntnsmap|empty path"})
+	void refusesAPathItCannotUse(String option, String path, String name, String message) {
+		Captured err = new Captured();
+		ArgparseExit exit = assertThrows(ArgparseExit.class, () -> TraceArguments.parse(
+				new String[] {option, path == null ? "" : path}, new Captured().stream, err.stream));
+		assertEquals(2, exit.status());
+		assertEquals("tcptracer: error: argument " + name + ": "
+				+ message.formatted(System.getProperty("sun.jnu.encoding")),
+				err.text().lines().reduce((first, last) -> last).orElseThrow());
+	}
+
+	/** A duration below a nanosecond is positive, as Python sees it: one nanosecond, not zero. */
+	@Test
+	void takesASubNanosecondDurationAsOne() throws ArgparseExit {
+		TraceSettings settings = TraceArguments.parse(new String[] {"-o", "x.jfr", "--flush-interval", "1e-12",
+				"-d", "1e-300"}, System.out, System.err);
+		assertEquals(java.time.Duration.ofNanos(1), settings.flushInterval());
+		assertEquals(java.time.Duration.ofNanos(1), settings.duration());
+	}
+
 	@Test
 	void handsTheFiltersToTheTracer() throws ArgparseExit {
 		TraceOptions options = TraceArguments.parse(new String[] {"-p", "181", "-N", "4294967295", "-6",

@@ -87,6 +87,60 @@ class TraceCommandKernelTest {
 	}
 
 	/**
+	 * A reader that stops reading without going away ({@code | less}) holds the trace up in a
+	 * write. SIGTERM still ends it with exit 0, giving up the lines the reader did not take, and
+	 * the recording still gets every event: one connect for each connection made.
+	 */
+	@Test
+	void stopsWhileItsReaderDoesNotRead(@TempDir Path directory) throws Exception {
+		Path file = directory.resolve("trace.jfr");
+		int connections = MORE_THAN_A_PIPE_HOLDS;
+		try (TracerProcess tracer = TracerProcess.start("-o", file.toString(), "-p", PID)) {
+			awaitPreamble(tracer, HEADER); // and read no more
+			connect(connections);
+			Thread.sleep(500); // for the trace to take them in
+			tracer.terminate();
+			assertEquals(0, tracer.awaitExit(STOP), "exit status after SIGTERM");
+			assertEquals("", tracer.stderr());
+		}
+		long connects = RecordingFile.readAllEvents(file).stream()
+				.filter(e -> e.getEventType().getName().equals("io.github.tcptracer.TcpConnect")).count();
+		assertEquals(connections, connects, "connects recorded");
+	}
+
+	/**
+	 * A stdout pipe made non-blocking (its open file is shared, so another process may do it)
+	 * answers EAGAIN while full: the trace waits for the reader instead of taking it for gone.
+	 */
+	@Test
+	void waitsForAFullNonBlockingPipe() throws Exception {
+		int connections = MORE_THAN_A_PIPE_HOLDS;
+		List<String> nonBlockingStdout = List.of("perl", "-e",
+				"use Fcntl; fcntl(STDOUT, F_SETFL, fcntl(STDOUT, F_GETFL, 0) | O_NONBLOCK) or die; exec @ARGV or die");
+		try (TracerProcess tracer = TracerProcess.start(nonBlockingStdout, List.of(), "-p", PID)) {
+			awaitPreamble(tracer, HEADER); // and read no more until every connection is made
+			connect(connections);
+			List<String> lines = tracer.awaitLines(line -> true, 4 * connections, STOP);
+			assertEquals(connections, lines.stream().filter(line -> line.startsWith("C ")).count(), "connect lines");
+			tracer.terminate();
+			assertEquals(0, tracer.awaitExit(STOP), "exit status after SIGTERM");
+			assertEquals("", tracer.stderr());
+		}
+	}
+
+	/**
+	 * Connections whose lines (about 320 bytes each) fill the pipe (64 KiB), the stream's buffer
+	 * and the lines not yet handed to it (64 KiB each) several times over.
+	 */
+	private static final int MORE_THAN_A_PIPE_HOLDS = 1500;
+
+	/** {@code count} loopback connections from this JVM, each reset rather than closed (no TIME_WAIT). */
+	private static void connect(int count) throws Exception {
+		int[] made = {0};
+		connectWhile(() -> made[0]++ < count);
+	}
+
+	/**
 	 * The file cannot grow any more (here a file size limit, above what JNA unpacks; a full disk is the same): the command
 	 * ends with one line, and the file keeps the chunks written before, readable (a chunk cut
 	 * short by the failed write would make the JDK's parser reject the whole file).

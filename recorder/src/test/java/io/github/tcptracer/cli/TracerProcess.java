@@ -81,7 +81,8 @@ final class TracerProcess implements AutoCloseable {
 		while (found.size() < count) {
 			String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
 			if (line == null) {
-				throw new AssertionError("after " + timeout + " tcptracer had printed only " + found);
+				throw new AssertionError("after " + timeout + " tcptracer had printed only " + found.size() + " of "
+						+ count + " lines" + (found.isEmpty() ? "" : ", the last: " + found.get(found.size() - 1)));
 			}
 			if (matching.test(line)) {
 				found.add(line);
@@ -109,9 +110,12 @@ final class TracerProcess implements AutoCloseable {
 		return process.isAlive();
 	}
 
-	/** SIGTERM, as a service manager stops it. */
+	/**
+	 * SIGTERM, as a service manager stops it: only the signal (Process.destroy() would also close
+	 * our end of its stdout, and the trace would see its reader go away).
+	 */
 	void terminate() {
-		process.destroy();
+		process.toHandle().destroy();
 	}
 
 	/** The exit status; fails if it does not end in time. */
