@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Lays a {@link Table} out in plain text within a width: the first column (names, which can be
  * long IPv6 endpoints with a host name) is shortened in the middle when the table would not fit,
- * so that both the address and the port stay visible.
+ * so that both the address and the port stay visible. Cells are {@link PlainText}.
  */
 final class TextTable {
 	private static final String GAP = "  ";
@@ -17,10 +17,11 @@ final class TextTable {
 
 	static List<String> lines(Table table, String indent, int width) {
 		List<Column> columns = table.columns();
+		List<List<String>> rows = table.rows().stream().map(row -> row.stream().map(PlainText::of).toList()).toList();
 		int[] widths = new int[columns.size()];
 		for (int c = 0; c < widths.length; c++) {
 			widths[c] = columns.get(c).header().length();
-			for (List<String> row : table.rows()) {
+			for (List<String> row : rows) {
 				widths[c] = Math.max(widths[c], row.get(c).length());
 			}
 		}
@@ -33,7 +34,7 @@ final class TextTable {
 		}
 		List<String> lines = new ArrayList<>();
 		lines.add(line(indent, columns, columns.stream().map(Column::header).toList(), widths));
-		for (List<String> row : table.rows()) {
+		for (List<String> row : rows) {
 			lines.add(line(indent, columns, row, widths));
 		}
 		return lines;

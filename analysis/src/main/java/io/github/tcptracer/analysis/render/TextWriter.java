@@ -25,8 +25,12 @@ final class TextWriter {
 		wrap(INDENT + pad(label), value);
 	}
 
-	/** Prose that wraps at word boundaries; continuation lines are indented like the first line's text. */
+	/**
+	 * Prose that wraps at word boundaries; continuation lines are indented like the first line's
+	 * text. Names in it (file names, endpoints) are made {@link PlainText} first.
+	 */
 	void wrap(String firstPrefix, String text) throws IOException {
+		text = PlainText.of(text);
 		String continuation = " ".repeat(firstPrefix.length());
 		StringBuilder current = new StringBuilder(firstPrefix);
 		boolean empty = true;
@@ -63,7 +67,7 @@ final class TextWriter {
 	}
 
 	void line(String text) throws IOException {
-		out.write(text);
+		out.write(PlainText.of(text)); // what wrap() and tables did not see
 		out.write(System.lineSeparator());
 	}
 
