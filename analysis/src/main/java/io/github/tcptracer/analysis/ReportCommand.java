@@ -14,11 +14,17 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import net.sourceforge.argparse4j.ArgumentParsers;
 import net.sourceforge.argparse4j.helper.HelpScreenException;
 import net.sourceforge.argparse4j.impl.Arguments;
@@ -60,37 +66,95 @@ public final class ReportCommand {
 			parser.printHelp(writer(out));
 			return OK;
 		} catch (ArgumentParserException e) {
-			parser.handleError(e, writer(err));
+			// The message as one line: argparse4j's own handleError wraps it, doubling spaces.
+			PrintWriter usage = writer(err);
+			parser.printUsage(usage);
+			usage.println("tcptracer report: error: " + e.getMessage());
 			return USAGE;
 		}
 		List<String> files = options.getList(FILES);
 		ReportFormat format = ReportFormat.valueOf(options.getString(FORMAT).toUpperCase(Locale.ROOT));
 		String output = options.getString(OUTPUT);
+		Path outputFile = output == null || output.equals("-") ? null : Path.of(output);
+		if (outputFile != null && isOneOf(outputFile, files)) {
+			err.println("tcptracer report: " + output + " is one of the recordings to read; not writing over it");
+			return FAILED;
+		}
+		JmcLog.silence();
 		try {
-			TcpReport report = ReportBuilder.build(TcpAnalysis.of(RecordingReader.read(files)),
+			TcpReport report = ReportBuilder.build(TcpAnalysis.of(RecordingReader.read(files,
+					warning -> err.println("tcptracer report: warning: " + warning))),
 					new ReportOptions(options.getInt(TOP), ChurnThresholds.DEFAULT));
-			write(report, format, output, out);
+			write(report, format, outputFile, out);
 			return OK;
 		} catch (RecordingException e) {
 			err.println("tcptracer report: " + e.getMessage());
 			return FAILED;
 		} catch (IOException e) {
 			err.println("tcptracer report: cannot write " + (output == null ? "the report" : output) + ": "
-					+ e.getMessage());
+					+ reason(e));
 			return FAILED;
 		}
 	}
 
-	private static void write(TcpReport report, ReportFormat format, String output, PrintStream out)
+	private static boolean isOneOf(Path output, List<String> files) {
+		for (String file : files) {
+			try {
+				if (Files.exists(output) && Files.isSameFile(output, Path.of(file))) {
+					return true;
+				}
+			} catch (IOException | RuntimeException e) {
+				// a file that cannot be compared is not the output; reading it says what is wrong
+			}
+		}
+		return false;
+	}
+
+	/** What went wrong, without the path the message already names (the file system's own wording repeats it). */
+	private static String reason(IOException e) {
+		if (e instanceof NoSuchFileException) {
+			return "no such directory";
+		}
+		if (e instanceof AccessDeniedException) {
+			return "permission denied";
+		}
+		if (e instanceof FileSystemException failure && failure.getReason() != null) {
+			return failure.getReason();
+		}
+		return e.getMessage() != null ? e.getMessage() : e.toString();
+	}
+
+	/** Writes the report; a file it could not finish is removed, unless it was there before. */
+	private static void write(TcpReport report, ReportFormat format, Path output, PrintStream out)
 			throws IOException {
-		if (output == null || output.equals("-")) {
+		if (output == null) {
 			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 			format.renderer().render(report, writer);
 			writer.flush();
 			return;
 		}
-		try (Writer writer = Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8)) {
+		boolean existed = Files.exists(output, LinkOption.NOFOLLOW_LINKS);
+		try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
 			format.renderer().render(report, writer);
+		} catch (IOException e) {
+			if (!existed) {
+				Files.deleteIfExists(output);
+			}
+			throw e;
+		}
+	}
+
+	/**
+	 * JMC's parser logs what it skips in a damaged file through java.util.logging, two timestamped
+	 * lines each on stderr; the report says in one line what it could not read. (Only in the CLI's
+	 * own JVM, where the report runs.) Held: the logging framework forgets the level of a logger
+	 * nobody references.
+	 */
+	private static final class JmcLog {
+		private static final Logger LOGGER = Logger.getLogger("org.openjdk.jmc");
+
+		static void silence() {
+			LOGGER.setLevel(Level.OFF);
 		}
 	}
 

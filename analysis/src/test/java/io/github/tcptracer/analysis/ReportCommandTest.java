@@ -66,6 +66,50 @@ class ReportCommandTest {
 		assertOneLineFailure(Reports.command(dir.resolve("gone.jfr").toString()), "gone.jfr: no such file");
 	}
 
+	/**
+	 * A SIGKILL while the recorder appends a chunk cuts it short: the whole chunks before it are
+	 * reported on, and one warning says what was left out and how to cut the file for jfr.
+	 */
+	@Test
+	void aRecordingWhoseLastChunkIsCutShort() throws Exception {
+		Path second = dir.resolve("second.jfr");
+		try (TestRecording r = new TestRecording()) {
+			r.connectAndClose(Conn.outbound("10.0.0.2", 443, 40_001), 0, 5_000_000);
+			r.dump(second);
+		}
+		byte[] first = Files.readAllBytes(recording);
+		byte[] next = Files.readAllBytes(second);
+		byte[] both = Arrays.copyOf(first, first.length + next.length - 10);
+		System.arraycopy(next, 0, both, first.length, next.length - 10);
+		Path killed = Files.write(dir.resolve("killed.jfr"), both);
+
+		Run run = Reports.command(killed.toString());
+		assertEquals(0, run.exitCode(), run.err());
+		assertTrue(run.out().contains("10.0.0.1:80"), run.out());
+		assertTrue(!run.out().contains("10.0.0.2:443"), "the cut chunk is not read");
+		assertEquals("tcptracer report: warning: " + killed + ": truncated JFR recording: chunk 2 (at byte "
+				+ first.length + ") is cut short; the report covers the 1 whole chunk before it (for jfr, cut the"
+				+ " file to them: truncate -s " + first.length + " " + killed + ")\n", run.err());
+	}
+
+	@Test
+	void neverWritesOverARecordingItReads() throws Exception {
+		Path copy = Files.copy(recording, dir.resolve("copy.jfr"));
+		byte[] before = Files.readAllBytes(copy);
+		Run run = Reports.command(copy.toString(), "-o", dir.resolve(".").resolve("copy.jfr").toString());
+		assertOneLineFailure(run, "is one of the recordings to read; not writing over it");
+		assertTrue(Arrays.equals(before, Files.readAllBytes(copy)), "the recording is unchanged");
+	}
+
+	@Test
+	void saysWhyItCannotWriteTheReport() {
+		Path missing = dir.resolve("missing").resolve("report.txt");
+		assertOneLineFailure(Reports.command(recording.toString(), "-o", missing.toString()),
+				"cannot write " + missing + ": no such directory");
+		assertOneLineFailure(Reports.command(recording.toString(), "-o", "/dev/full"),
+				"cannot write /dev/full: No space left on device");
+	}
+
 	@Test
 	void aTruncatedRecording() throws Exception {
 		byte[] whole = Files.readAllBytes(recording);
@@ -110,6 +154,8 @@ class ReportCommandTest {
 			Run run = Reports.command(args);
 			assertEquals(ReportCommand.USAGE, run.exitCode(), String.join(" ", args));
 			assertTrue(run.err().contains("usage: tcptracer report"), run.err());
+			String error = run.err().lines().reduce((first, last) -> last).orElseThrow();
+			assertTrue(error.startsWith("tcptracer report: error: ") && !error.contains("  "), run.err());
 		}
 	}
 

@@ -81,6 +81,10 @@ final class TraceArguments {
 		if (text.isEmpty()) {
 			throw new PythonType.Invalid("empty path");
 		}
+		if (text.endsWith("/")) {
+			// Path.of() drops the slash: "newdir/" would make a file named newdir.
+			throw new PythonType.Invalid("names a directory, not a file: " + PythonRepr.of(text));
+		}
 		try {
 			if (text.indexOf('\uFFFD') < 0) {
 				return Path.of(text);

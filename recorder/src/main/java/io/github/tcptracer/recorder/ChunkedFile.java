@@ -19,8 +19,9 @@ import java.util.Set;
  *
  * <p>Each append is one write call, then forced to disk; one that fails is cut back off. The
  * JDK's parser rejects a whole file whose last chunk is cut short, so the write must not be split
- * up: a SIGKILL can then cut a chunk only while the kernel copies it into the page cache
- * (microseconds per flush).
+ * up: a SIGKILL can then cut a chunk only while the kernel copies it into the page cache (about a
+ * millisecond per megabyte; the kernel checks for a fatal signal between pages). tcptracer report
+ * reads the whole chunks before one cut short, and says how to cut the file for jfr.
  */
 final class ChunkedFile implements AutoCloseable {
 	private final Path path;

@@ -32,7 +32,8 @@ class TraceArgumentsTest {
 			"-o||-o/--output|empty path",
 			"--output|/tmp/\uFFFD.jfr|-o/--output|not a path in this locale's character set (%s): '/tmp/\uFFFD.jfr'",
 			"--cgroupmap|/sys/fs/bpf/\uFFFD|--cgroupmap|not a path in this locale's character set (%s): '/sys/fs/bpf/\uFFFD'",
-			"--mntnsmap||--mntnsmap|empty path"})
+			"--mntnsmap||--mntnsmap|empty path",
+			"-o|newdir/|-o/--output|names a directory, not a file: 'newdir/'"})
 	void refusesAPathItCannotUse(String option, String path, String name, String message) {
 		Captured err = new Captured();
 		ArgparseExit exit = assertThrows(ArgparseExit.class, () -> TraceArguments.parse(

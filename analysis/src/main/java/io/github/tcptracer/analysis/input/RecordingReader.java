@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.flightrecorder.CouldNotLoadRecordingException;
 import org.openjdk.jmc.flightrecorder.IParserStats;
@@ -21,13 +22,18 @@ public final class RecordingReader {
 	 * Reads the files as one recording. They are parsed in one go, as JMC opens several files: a
 	 * chunk found in two files (overlapping dumps of one recording) then counts once.
 	 *
-	 * @throws RecordingException when a file is missing, not a recording, truncated or corrupt
+	 * @param warnings told of what is read only in part: a file whose last chunk is cut short
+	 * @throws RecordingException when a file is missing, not a recording, cut short in its first
+	 *                            chunk, or corrupt
 	 */
-	public static RecordingContent read(List<String> names) throws RecordingException {
+	public static RecordingContent read(List<String> names, Consumer<String> warnings) throws RecordingException {
 		List<File> files = new ArrayList<>();
 		for (String name : names) {
 			File file = new File(name);
-			JfrFileCheck.check(file);
+			String warning = JfrFileCheck.check(file);
+			if (warning != null) {
+				warnings.accept(warning);
+			}
 			files.add(file);
 		}
 		TcpEventCapture capture = new TcpEventCapture();
@@ -35,7 +41,8 @@ public final class RecordingReader {
 		try {
 			loaded = load(files, capture);
 		} catch (CouldNotLoadRecordingException | IOException | RuntimeException e) {
-			throw new RecordingException(culprit(files) + ": cannot parse JFR recording: " + e.getMessage(), e);
+			throw new RecordingException(culprit(files) + ": cannot parse JFR recording: "
+					+ (e.getMessage() != null ? e.getMessage() : "corrupt (" + e.getClass().getSimpleName() + ")"), e);
 		}
 		Map<String, Long> eventsPerType = new HashMap<>();
 		if (loaded instanceof IParserStats stats) {

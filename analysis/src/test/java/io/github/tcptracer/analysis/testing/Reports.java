@@ -26,7 +26,9 @@ public final class Reports {
 
 	public static TcpReport of(ChurnThresholds churn, Path... files) throws RecordingException {
 		List<String> names = Arrays.stream(files).map(Path::toString).toList();
-		return ReportBuilder.build(TcpAnalysis.of(RecordingReader.read(names)), new ReportOptions(100, churn));
+		return ReportBuilder.build(TcpAnalysis.of(RecordingReader.read(names, warning -> {
+			throw new AssertionError("unexpected: " + warning);
+		})), new ReportOptions(100, churn));
 	}
 
 	/** What {@code tcptracer report ARGS} prints and returns. */
