@@ -54,6 +54,11 @@ public final class JfrFileSink implements TraceSink {
 	/** The chunk being filled; null until the period's first event. */
 	private JfrChunk chunk;
 	private boolean closed;
+	/**
+	 * Whether a chunk was finished: after that each period starts where the last one ended (a later
+	 * chunk starting before it would overlap it).
+	 */
+	private boolean chunkWritten;
 
 	private JfrFileSink(ChunkedFile file, Duration flushInterval) {
 		this.committer = new ChunkCommitter(file);
@@ -85,6 +90,10 @@ public final class JfrFileSink implements TraceSink {
 			return;
 		}
 		if (chunk == null) {
+			if (!chunkWritten) {
+				// Events the tracer caught before this sink opened: the recording starts with them.
+				periodStart = Math.min(periodStart, event.timestampNanos());
+			}
 			chunk = JfrChunk.open(periodStart, clock);
 		}
 		chunk.write(jfr);
@@ -125,6 +134,7 @@ public final class JfrFileSink implements TraceSink {
 			finishing.write(counts, periodStart, now);
 		} finally {
 			periodStart = now;
+			chunkWritten = true;
 			// Separator after the next chunk's start (now): JMC loads only one chunk per start time.
 			committer.commit(finishing, now + 1);
 		}

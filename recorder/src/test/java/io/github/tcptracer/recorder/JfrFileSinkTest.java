@@ -194,6 +194,24 @@ class JfrFileSinkTest {
 		assertEquals(List.of(0L, 0L, 1L), longs(statistics, "droppedEvents"));
 	}
 
+	/**
+	 * The tracer attaches before the file is opened: an event it caught in between starts the
+	 * recording, so no event comes before the recording's start (the first statistics period).
+	 */
+	@Test
+	void anEventFromBeforeTheFileOpenedStartsTheRecording() throws Exception {
+		long caught = System.nanoTime() - 50_000_000L;
+		Path file = dir.resolve("tcp.jfr");
+		try (JfrFileSink sink = JfrFileSink.open(file, ONE_CHUNK)) {
+			sink.onEvent(SyntheticEvents.at(TcpEventType.CONNECT, 1, caught));
+		}
+		List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+		RecordedEvent connect = ofType(events, TcpEventNames.CONNECT).get(0);
+		RecordedEvent statistics = ofType(events, TcpEventNames.STATISTICS).get(0);
+		assertFalse(connect.getStartTime().isBefore(statistics.getStartTime()),
+				() -> connect.getStartTime() + " before the recording's start " + statistics.getStartTime());
+	}
+
 	@Test
 	void idleIntervalsWriteNothingAndCloseWritesTheTotals() throws Exception {
 		Path file = dir.resolve("tcp.jfr");
