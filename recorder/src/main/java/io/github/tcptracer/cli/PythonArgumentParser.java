@@ -96,14 +96,30 @@ final class PythonArgumentParser {
 		// "--" included; argparse4j would drop the "--".
 		int separator = Arrays.asList(args).indexOf("--");
 		String[] options = separator < 0 ? args : Arrays.copyOf(args, separator);
+		for (String arg : options) {
+			String ambiguous = ambiguity(arg);
+			if (ambiguous != null) {
+				throw error(err, ambiguous);
+			}
+		}
+		// argparse4j passes a letter after a flag in a cluster on as an unknown option (-tx as -x);
+		// argparse stops there with its own error, once the options before it are taken.
+		int cluster = 0;
+		String clusterError = null;
+		while (cluster < options.length && (clusterError = ignoredInCluster(options[cluster])) == null) {
+			cluster++;
+		}
 		Namespace values;
 		try {
-			values = parser.parseKnownArgs(options, unrecognized);
+			values = parser.parseKnownArgs(Arrays.copyOf(options, cluster), unrecognized);
 		} catch (HelpScreenException e) {
 			out.print(help());
 			throw new ArgparseExit(0);
 		} catch (ArgumentParserException e) {
 			throw error(err, pythonWording(e.getMessage()));
+		}
+		if (clusterError != null) {
+			throw error(err, clusterError);
 		}
 		if (separator >= 0) {
 			unrecognized.addAll(Arrays.asList(args).subList(separator, args.length));
@@ -112,6 +128,75 @@ final class PythonArgumentParser {
 			throw error(err, "unrecognized arguments: " + String.join(" ", unrecognized));
 		}
 		return values;
+	}
+
+	/**
+	 * argparse's first pass: it sorts every argument into option or value before it takes any, and
+	 * a long-option prefix that fits several options is an error there, ahead of any other (even
+	 * where the argument would be another option's value). Its message names the whole argument,
+	 * "=value" included, and the options in declaration order. Null when {@code arg} is not such a
+	 * prefix.
+	 */
+	private String ambiguity(String arg) {
+		if (!arg.startsWith("--") || arg.equals("--")) {
+			return null;
+		}
+		String prefix = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+		List<String> matches = new ArrayList<>();
+		for (List<OptionHelp> unit : units) {
+			for (OptionHelp option : unit) {
+				for (String flag : option.flags()) {
+					if (flag.equals(prefix)) {
+						return null; // exact: not a prefix at all
+					}
+					if (flag.startsWith("--") && flag.startsWith(prefix)) {
+						matches.add(flag);
+					}
+				}
+			}
+		}
+		return matches.size() > 1 ? "ambiguous option: " + arg + " could match " + String.join(", ", matches)
+				: null;
+	}
+
+	/**
+	 * argparse's walk through a cluster of short options ({@code -tvp5}): each flag takes the next
+	 * letter as the next option, an option with a value takes the rest as its value. A letter that
+	 * is no option ends it with "ignored explicit argument", charged to the flag before it. Returns
+	 * that error, or null when {@code arg} is not a cluster or walks through.
+	 */
+	private String ignoredInCluster(String arg) {
+		if (arg.length() <= 2 || arg.charAt(0) != '-' || arg.charAt(1) == '-' || arg.contains("=")
+				|| option(arg) != null) {
+			return null;
+		}
+		OptionHelp flag = option(arg.substring(0, 2));
+		String rest = arg.substring(2);
+		while (flag != null && flag.metavar() == null) {
+			if (rest.isEmpty()) {
+				return null;
+			}
+			OptionHelp next = option("-" + rest.charAt(0));
+			if (next == null) {
+				return "argument " + String.join("/", flag.flags()) + ": ignored explicit argument "
+						+ PythonRepr.of(rest);
+			}
+			flag = next;
+			rest = rest.substring(1);
+		}
+		return null; // not an option (argparse4j reports it), or an option taking the rest as its value
+	}
+
+	/** The declared option with this option string, or null. */
+	private OptionHelp option(String flag) {
+		for (List<OptionHelp> unit : units) {
+			for (OptionHelp option : unit) {
+				if (option.flags().contains(flag)) {
+					return option;
+				}
+			}
+		}
+		return null;
 	}
 
 	/** {@code parser.error(message)}: prints usage and the message; the caller throws the result. */
