@@ -1,5 +1,7 @@
 package io.github.tcptracer.cli;
 
+import io.github.tcptracer.analysis.format.PythonEscapes;
+
 /**
  * Python's {@code repr()} of a string, which argparse puts in its messages ({@code invalid int
  * value: 'abc'}, {@code "a'b"}). Hand-written because no Java library renders Python literals;
@@ -15,22 +17,10 @@ final class PythonRepr {
 		text.codePoints().forEach(c -> {
 			if (c == quote || c == '\\') {
 				repr.append('\\').appendCodePoint(c);
-			} else if (c == '\t') {
-				repr.append("\\t");
-			} else if (c == '\n') {
-				repr.append("\\n");
-			} else if (c == '\r') {
-				repr.append("\\r");
-			} else if (c < ' ' || c == 0x7f) {
-				repr.append(String.format("\\x%02x", c));
-			} else if (c < 0x7f || isPrintable(c)) {
+			} else if ((c >= ' ' && c < 0x7f) || (c > 0x7f && isPrintable(c))) {
 				repr.appendCodePoint(c);
-			} else if (c <= 0xff) {
-				repr.append(String.format("\\x%02x", c));
-			} else if (c <= 0xffff) {
-				repr.append(String.format("\\u%04x", c));
 			} else {
-				repr.append(String.format("\\U%08x", c));
+				PythonEscapes.append(repr, c);
 			}
 		});
 		return repr.append(quote).toString();

@@ -1,12 +1,15 @@
 package io.github.tcptracer.analysis.render;
 
+import io.github.tcptracer.analysis.format.PythonEscapes;
+
 /**
  * Names from a recording (a process's comm, a thread's name, a host name) made safe for the text
- * report: printable ASCII stays, anything else is written as Python's {@code ascii()} writes it
- * ({@code \n}, {@code \x1b}, {@code \u202e}). A terminal then shows exactly what the recording
- * holds: no escape sequence or right-to-left override acts on it, no newline breaks a table's row,
- * and a character is one column, so tables stay aligned. The JSON and HTML reports keep the names
- * as they are (their formats escape what they must).
+ * report: printable ASCII stays, anything else is written as Python's {@code ascii()} writes it (a
+ * newline as backslash-n, ESC as backslash-x1b, a right-to-left override as backslash-u202e). A
+ * terminal then shows exactly what the recording holds: no escape sequence or right-to-left
+ * override acts on it, no newline breaks a table's row, and a character is one column, so tables
+ * stay aligned. The JSON and HTML reports keep the names as they are (their formats escape what
+ * they must).
  */
 final class PlainText {
 	private PlainText() {
@@ -20,18 +23,8 @@ final class PlainText {
 		text.codePoints().forEach(c -> {
 			if (c >= 0x20 && c < 0x7f) {
 				plain.append((char) c);
-			} else if (c == '\n') {
-				plain.append("\\n");
-			} else if (c == '\t') {
-				plain.append("\\t");
-			} else if (c == '\r') {
-				plain.append("\\r");
-			} else if (c <= 0xff) {
-				plain.append(String.format("\\x%02x", c));
-			} else if (c <= 0xffff) {
-				plain.append(String.format("\\u%04x", c));
 			} else {
-				plain.append(String.format("\\U%08x", c));
+				PythonEscapes.append(plain, c);
 			}
 		});
 		return plain.toString();
