@@ -43,7 +43,7 @@ final class RecordingSink implements Consumer<TcpEvent> {
 			statistics.dropped(); // a type the schema lacks
 		} else if (jfr.shouldCommit()) { // false when the recordings disabled this type
 			if (threads != null && event.pid() == pid) {
-				jfr.javaThread = threads.of(event.tid());
+				jfr.javaThread = threads.of(event.tid(), event.timestampNanos());
 			}
 			jfr.commit();
 			statistics.recorded(event.type());
