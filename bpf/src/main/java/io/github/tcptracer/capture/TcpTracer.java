@@ -237,7 +237,15 @@ public final class TcpTracer implements AutoCloseable {
 	 * Decodes the events waiting in the ring buffers and hands them to {@code sink} in kernel-time
 	 * order ({@link EventRings}); returns how many. Never blocks.
 	 */
-	public synchronized int poll(Consumer<TcpEvent> sink) {
+	public int poll(Consumer<TcpEvent> sink) {
+		return poll(sink, MAX_RECORDS_PER_POLL);
+	}
+
+	/**
+	 * {@link #poll(Consumer)}, handing over at most {@code maxRecords} records: for a caller that
+	 * must not be held long (a smaller poll ends sooner, whatever the sink costs per event).
+	 */
+	public synchronized int poll(Consumer<TcpEvent> sink, int maxRecords) {
 		if (rings == null) {
 			return 0;
 		}
@@ -246,7 +254,7 @@ public final class TcpTracer implements AutoCloseable {
 			if (event != null) {
 				sink.accept(event);
 			}
-		}, MAX_RECORDS_PER_POLL);
+		}, Math.min(maxRecords, MAX_RECORDS_PER_POLL));
 	}
 
 	/** Names of the programs attached in the kernel (until {@link #close()}). */

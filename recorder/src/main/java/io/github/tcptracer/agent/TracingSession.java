@@ -14,8 +14,6 @@ import java.io.IOException;
 final class TracingSession implements AutoCloseable {
 	/** Bound on how long JFR's thread waits for the lines file before the statistics event. */
 	private static final long LINES_WAIT_MILLIS = 200;
-	/** Polls (each up to 65536 events) when a chunk ends: a bound on an application thread's wait. */
-	private static final int MAX_POLLS_AT_CHUNK_END = 4;
 
 	private final TcpTracer tracer;
 	private final RecordingSink sink;
@@ -61,13 +59,12 @@ final class TracingSession implements AutoCloseable {
 	/**
 	 * Commits what the kernel has delivered up to now, then the statistics event: called when a
 	 * chunk ends, so a recording that stops holds its last events and their counts. It runs on
-	 * the thread that ends the chunk (perhaps the application's, holding JFR's lock), so the
-	 * drain is bounded: this JVM's own threads may keep connecting faster than it drains.
+	 * the thread that ends the chunk (perhaps the application's, holding JFR's lock), so both
+	 * waits are bounded by time ({@link ChunkEndDrain}).
 	 */
 	void commitStatistics() throws InterruptedException {
-		for (int polls = 0; polls < MAX_POLLS_AT_CHUNK_END && tracer.poll(sink) > 0; polls++) {
-			// the kernel had more than one poll's worth
-		}
+		ChunkEndDrain.drain(() -> tracer.poll(sink, ChunkEndDrain.RECORDS_PER_POLL), ChunkEndDrain.BUDGET_NANOS,
+				System::nanoTime);
 		if (lines != null) {
 			lines.awaitWritten(LINES_WAIT_MILLIS);
 		}
