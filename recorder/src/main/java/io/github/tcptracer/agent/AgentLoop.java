@@ -107,7 +107,7 @@ final class AgentLoop implements FlightRecorderListener {
 
 	private boolean startSession() {
 		try {
-			session = TracingSession.start(options, javaThreads());
+			session = TracingSession.start(options, this::javaThreads);
 			AgentStatus.set(AgentStatus.TRACING, "pid " + ProcessHandle.current().pid());
 			return true;
 		} catch (CaptureException e) {

@@ -5,6 +5,7 @@ import io.github.tcptracer.capture.TcpTracer;
 import io.github.tcptracer.cli.BccLineFormat;
 import io.github.tcptracer.recorder.KernelClock;
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /**
  * The BPF programs attached for this process while a recording wants the events, with the sink
@@ -25,14 +26,21 @@ final class TracingSession implements AutoCloseable {
 		this.lines = lines;
 	}
 
-	/** Attaches the programs, filtered in the kernel on this process. */
-	static TracingSession start(AgentOptions options, JavaThreads threads) throws CaptureException {
+	/**
+	 * Attaches the programs, filtered in the kernel on this process.
+	 *
+	 * @param threads asked for only once the programs run: finding Java threads loads JNA, which
+	 *                must wait for the tracer's checks (privileges, JNA's directory), so that a host
+	 *                where tracing cannot start gets the agent's one line and nothing from the JVM
+	 *                or JNA (JDK 24+ warns when JNA loads its library); null where none are found
+	 */
+	static TracingSession start(AgentOptions options, Supplier<JavaThreads> threads) throws CaptureException {
 		long pid = ProcessHandle.current().pid();
 		KernelClock clock = KernelClock.now();
 		TcpTracer tracer = TcpTracer.start(options.traceOptions(pid));
 		try {
 			LineWriter lines = options.lines() == null ? null : openLines(options);
-			return new TracingSession(tracer, new RecordingSink(clock, pid, threads, lines), lines);
+			return new TracingSession(tracer, new RecordingSink(clock, pid, threads.get(), lines), lines);
 		} catch (RuntimeException | Error e) {
 			tracer.close(); // never leave programs attached that nobody polls
 			throw e;

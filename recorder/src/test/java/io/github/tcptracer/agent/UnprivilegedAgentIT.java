@@ -8,25 +8,33 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The application runs as a user without BPF privileges: one warning line from the agent, the
- * application's own output and exit status unchanged, and its recording still written.
+ * application's own output and exit status unchanged, and its recording still written. On JDK 25
+ * too: nothing loads JNA before the agent knows it may trace, so the JVM has no restricted-method
+ * warning (JEP 472) to print.
  */
 class UnprivilegedAgentIT {
 	private static final String NOBODY = "65534";
 
-	@Test
-	void oneWarningAndTheApplicationRunsOn(@TempDir Path directory) throws Exception {
+	static List<Path> jdks() {
+		return ChildJvm.jdks().toList();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("jdks")
+	void oneWarningAndTheApplicationRunsOn(Path jdk, @TempDir Path directory) throws Exception {
 		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
 		Path recording = directory.resolve("app.jfr");
 		List<String> command = new ArrayList<>();
 		if ("root".equals(System.getProperty("user.name"))) {
 			command.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
 		}
-		command.addAll(ChildJvm.command(ChildJvm.java(Path.of(System.getProperty("java.home"))),
+		command.addAll(ChildJvm.command(ChildJvm.java(jdk),
 				List.of(ChildJvm.agentOption(null), ChildJvm.recordTo(recording), "-Xlog:jfr+startup=off",
 						"-Djava.io.tmpdir=" + directory),
 				ChildJvm.TEST_CLASSES.toString(), LoopbackTraffic.class, "--await-agent", AgentStatus.FAILED));
