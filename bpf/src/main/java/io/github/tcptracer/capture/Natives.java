@@ -48,20 +48,29 @@ final class Natives {
 	/**
 	 * JNA's own native library, which JNA unpacks into a temporary directory first: one mounted
 	 * noexec or read-only (hardened hosts, read-only containers) stops it, and without this check
-	 * that would read as libbpf missing.
+	 * that would read as libbpf missing. A directory that is missing or not writable is found
+	 * before JNA logs it ({@link JnaDirectory}).
 	 */
 	private static void requireJna() throws CaptureException {
 		if (ModuleLayer.boot().findModule("java.logging").isEmpty()) {
 			throw new CaptureException("this Java runtime lacks the java.logging module, which JNA needs"
 					+ " (a jlink image: add it with --add-modules java.logging)");
 		}
+		String directoryProblem = JnaDirectory.problem();
+		if (directoryProblem != null) {
+			throw jnaUnloadable(directoryProblem);
+		}
 		try {
 			Native.getNativeSize(Long.TYPE); // initializes JNA, which loads its library
 		} catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-			throw new CaptureException("cannot load JNA's native library (" + firstFailure(e)
-					+ "): JNA unpacks it into a directory that must be writable and allow executables;"
-					+ " name one with -Djna.tmpdir=DIR (e.g. in JAVA_TOOL_OPTIONS)");
+			throw jnaUnloadable(firstFailure(e));
 		}
+	}
+
+	private static CaptureException jnaUnloadable(String why) {
+		return new CaptureException("cannot load JNA's native library (" + why + "): JNA unpacks it into a directory"
+				+ " that must be writable and allow executables; name one with -Djna.tmpdir=DIR (e.g. in"
+				+ " JAVA_TOOL_OPTIONS)");
 	}
 
 	/**
