@@ -42,7 +42,7 @@ public class TcpTracerStatisticsEvent extends Event {
 	public long lostEvents;
 
 	@Label("Dropped Events")
-	@Description("Events received but not recorded in full: a user-space queue was full (the agent's lines"
-			+ " file included), or the event was of a type this version does not record")
+	@Description("Events received but not recorded in full: a user-space queue was full, or the event was of a"
+			+ " type this version does not record")
 	public long droppedEvents;
 }

@@ -40,7 +40,7 @@ final class RecordingSink implements Consumer<TcpEvent> {
 	public synchronized void accept(TcpEvent event) {
 		TcpConnectionEvent jfr = JfrEvents.from(event, clock);
 		if (jfr == null) {
-			statistics.dropped(); // a type the schema lacks
+			statistics.dropped(); // a type the schema lacks: the recordings miss it
 		} else if (jfr.shouldCommit()) { // false when the recordings disabled this type
 			if (threads != null && event.pid() == pid) {
 				jfr.javaThread = threads.of(event.tid(), event.timestampNanos());
@@ -48,8 +48,8 @@ final class RecordingSink implements Consumer<TcpEvent> {
 			jfr.commit();
 			statistics.recorded(event.type());
 		}
-		if (lines != null && !lines.offer(event)) {
-			statistics.dropped();
+		if (lines != null) {
+			lines.offer(event); // a line left out is no event dropped: the recordings have it
 		}
 	}
 

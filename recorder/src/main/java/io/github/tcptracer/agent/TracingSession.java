@@ -51,7 +51,7 @@ final class TracingSession implements AutoCloseable {
 	private static LineWriter openLines(AgentOptions options) {
 		try {
 			return LineWriter.open(options.lines(), new BccLineFormat(options.timestamp(), options.verbose(),
-					options.verbose()));
+					options.verbose()), Agent::warn);
 		} catch (IOException | RuntimeException e) {
 			Agent.warn("cannot write lines to " + options.lines() + ": " + e.getMessage()
 					+ "; recordings get the events all the same");
