@@ -42,15 +42,16 @@ public record AgentOptions(Path lines, boolean timestamp, boolean verbose, int r
 			for (String pair : text.split(",")) {
 				int equals = pair.indexOf('=');
 				String key = (equals < 0 ? pair : pair.substring(0, equals)).trim();
-				String value = equals < 0 ? "true" : pair.substring(equals + 1).trim();
-				if (value.isEmpty()) {
-					throw new IllegalArgumentException("agent option " + key + " has no value; options: " + SYNTAX);
+				String value = equals < 0 ? null : pair.substring(equals + 1).trim();
+				if (key.isEmpty()) {
+					throw new IllegalArgumentException("agent option without a name: '" + pair + "' in '" + text
+							+ "'; options: " + SYNTAX);
 				}
 				switch (key) {
-					case "lines" -> lines = Path.of(value);
+					case "lines" -> lines = Path.of(value(key, value, "FILE"));
 					case "timestamp" -> timestamp = flag(key, value);
 					case "verbose" -> verbose = flag(key, value);
-					case "ringbuffer" -> ringBufferBytes = size(value);
+					case "ringbuffer" -> ringBufferBytes = size(value(key, value, "SIZE"));
 					default -> throw new IllegalArgumentException(
 							"unknown agent option '" + key + "'; options: " + SYNTAX);
 				}
@@ -59,11 +60,25 @@ public record AgentOptions(Path lines, boolean timestamp, boolean verbose, int r
 		return new AgentOptions(lines, timestamp, verbose, ringBufferBytes);
 	}
 
+	/** The value of an option that needs one (null: the option stood alone). */
+	private static String value(String key, String value, String what) {
+		if (value == null || value.isEmpty()) {
+			throw new IllegalArgumentException("agent option " + key + " needs a value: " + key + "=" + what
+					+ "; options: " + SYNTAX);
+		}
+		return value;
+	}
+
+	/** A flag standing alone is true. */
 	private static boolean flag(String key, String value) {
+		if (value == null) {
+			return true;
+		}
 		return switch (value.toLowerCase(Locale.ROOT)) {
 			case "true" -> true;
 			case "false" -> false;
-			default -> throw new IllegalArgumentException("agent option " + key + ": not true or false: " + value);
+			default -> throw new IllegalArgumentException(
+					"agent option " + key + ": not true or false: '" + value + "'");
 		};
 	}
 
@@ -71,15 +86,21 @@ public record AgentOptions(Path lines, boolean timestamp, boolean verbose, int r
 		String lower = text.toLowerCase(Locale.ROOT);
 		int unit = lower.endsWith("k") ? 1 << 10 : lower.endsWith("m") ? 1 << 20 : 1;
 		String digits = unit == 1 ? lower : lower.substring(0, lower.length() - 1);
+		long bytes;
 		try {
-			long bytes = Long.parseLong(digits) * unit;
-			if (bytes < 0 || bytes > Integer.MAX_VALUE) {
-				throw new NumberFormatException();
-			}
-			return (int) bytes;
+			bytes = Long.parseLong(digits);
 		} catch (NumberFormatException e) {
 			throw new IllegalArgumentException("agent option ringbuffer: not a size: " + text + "; options: " + SYNTAX);
 		}
+		try {
+			bytes = Math.multiplyExact(bytes, unit);
+		} catch (ArithmeticException e) {
+			bytes = Long.MAX_VALUE; // too large to count, and so to take
+		}
+		if (bytes > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException("agent option ringbuffer: too large: " + text + "; options: " + SYNTAX);
+		}
+		return (int) bytes; // the record's check says what a negative or odd size must be
 	}
 
 	/**

@@ -41,6 +41,35 @@ class AgentOptionsTest {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("ringbuffer=lots"))
 				.getMessage().startsWith("agent option ringbuffer: not a size: lots"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("verbose=yes"))
-				.getMessage().startsWith("agent option verbose: not true or false"));
+				.getMessage().startsWith("agent option verbose: not true or false: 'yes'"));
+	}
+
+	@Test
+	void aSizeTooLargeForALongIsRefusedNotWrappedAround() {
+		// 2^44 + 1 MiB is 2^64 + 2^20 bytes, which a long multiplication wraps around to 1 MiB
+		assertEquals("agent option ringbuffer: too large: 17592186044417m; options: " + AgentOptions.SYNTAX,
+				assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("ringbuffer=17592186044417m"))
+						.getMessage());
+		assertEquals("agent option ringbuffer: too large: 4096m; options: " + AgentOptions.SYNTAX,
+				assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("ringbuffer=4096m"))
+						.getMessage());
+	}
+
+	@Test
+	void anOptionWithoutANameSaysSo() {
+		assertEquals("agent option without a name: '=' in '='; options: " + AgentOptions.SYNTAX,
+				assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("=")).getMessage());
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("timestamp,=4m"))
+				.getMessage().startsWith("agent option without a name: '=4m' in 'timestamp,=4m'"));
+	}
+
+	@Test
+	void anOptionThatTakesAValueStandingAloneAsksForIt() {
+		assertEquals("agent option ringbuffer needs a value: ringbuffer=SIZE; options: " + AgentOptions.SYNTAX,
+				assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("ringbuffer")).getMessage());
+		assertEquals("agent option lines needs a value: lines=FILE; options: " + AgentOptions.SYNTAX,
+				assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("lines")).getMessage());
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("lines="))
+				.getMessage().startsWith("agent option lines needs a value: lines=FILE"));
 	}
 }
