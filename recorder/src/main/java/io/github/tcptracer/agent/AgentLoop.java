@@ -27,6 +27,8 @@ final class AgentLoop implements FlightRecorderListener {
 	private static final long POLL_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(TraceLoop.POLL_INTERVAL_MILLIS);
 
 	private final AgentOptions options;
+	/** One for the agent, not one per session: its warnings are said once. Null without lines=. */
+	private final LinesFile linesFile;
 	private final Instrumentation instrumentation;
 	private final Thread thread = Thread.currentThread();
 	private final Runnable statisticsHook = this::commitStatistics;
@@ -38,6 +40,7 @@ final class AgentLoop implements FlightRecorderListener {
 
 	AgentLoop(AgentOptions options, Instrumentation instrumentation) {
 		this.options = options;
+		this.linesFile = LinesFile.of(options);
 		this.instrumentation = instrumentation;
 	}
 
@@ -107,7 +110,7 @@ final class AgentLoop implements FlightRecorderListener {
 
 	private boolean startSession() {
 		try {
-			session = TracingSession.start(options, this::javaThreads);
+			session = TracingSession.start(options, this::javaThreads, linesFile);
 			AgentStatus.set(AgentStatus.TRACING, "pid " + ProcessHandle.current().pid());
 			return true;
 		} catch (CaptureException e) {

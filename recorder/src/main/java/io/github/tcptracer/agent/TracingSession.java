@@ -2,9 +2,7 @@ package io.github.tcptracer.agent;
 
 import io.github.tcptracer.capture.CaptureException;
 import io.github.tcptracer.capture.TcpTracer;
-import io.github.tcptracer.cli.BccLineFormat;
 import io.github.tcptracer.recorder.KernelClock;
-import java.io.IOException;
 import java.util.function.Supplier;
 
 /**
@@ -32,30 +30,22 @@ final class TracingSession implements AutoCloseable {
 	 * @param threads asked for only once the programs run: finding Java threads loads JNA, which
 	 *                must wait for the tracer's checks (privileges, JNA's directory), so that a host
 	 *                where tracing cannot start gets the agent's one line and nothing from the JVM
-	 *                or JNA (JDK 24+ warns when JNA loads its library); null where none are found
+	 *                or JNA (JDK 24+ warns when JNA loads its library); it gives null where
+	 *                none can be found
+	 * @param linesFile the lines= file, null for none
 	 */
-	static TracingSession start(AgentOptions options, Supplier<JavaThreads> threads) throws CaptureException {
+	static TracingSession start(AgentOptions options, Supplier<JavaThreads> threads, LinesFile linesFile)
+			throws CaptureException {
 		long pid = ProcessHandle.current().pid();
 		KernelClock clock = KernelClock.now();
 		TcpTracer tracer = TcpTracer.start(options.traceOptions(pid));
 		try {
-			LineWriter lines = options.lines() == null ? null : openLines(options);
+			// null after a warning where the file cannot be opened: JFR gets the events all the same
+			LineWriter lines = linesFile == null ? null : linesFile.open();
 			return new TracingSession(tracer, new RecordingSink(clock, pid, threads.get(), lines), lines);
 		} catch (RuntimeException | Error e) {
 			tracer.close(); // never leave programs attached that nobody polls
 			throw e;
-		}
-	}
-
-	/** The lines file, or null (after one warning) when it cannot be opened: JFR gets the events anyway. */
-	private static LineWriter openLines(AgentOptions options) {
-		try {
-			return LineWriter.open(options.lines(), new BccLineFormat(options.timestamp(), options.verbose(),
-					options.verbose()), Agent::warn);
-		} catch (IOException | RuntimeException e) {
-			Agent.warn("cannot write lines to " + options.lines() + ": " + e.getMessage()
-					+ "; recordings get the events all the same");
-			return null;
 		}
 	}
 
