@@ -14,7 +14,9 @@ import java.util.Properties;
 
 /**
  * {@code tcptracer attach PID [OPTIONS]}: loads tcptracer.jar as the agent into a running JVM
- * (dynamic attach, no restart), then reports what the agent says it does.
+ * (dynamic attach, no restart), then reports what the agent says it does. A JVM that has the
+ * agent already (its status property says so) does not get it again: loading it again would
+ * change nothing but make the JVM print its warning about dynamically loaded agents once more.
  */
 public final class AttachCommand implements Command {
 	static final String USAGE = "usage: tcptracer attach [-h] PID [OPTIONS]\n";
@@ -50,7 +52,7 @@ public final class AttachCommand implements Command {
 			err.println("tcptracer attach: error: not run from tcptracer.jar, so there is no agent jar to load");
 			return 1;
 		}
-		return attach(pid, jar, options, out, err);
+		return attach(pid, jar, options, args.length > 1 ? args[1] : null, out, err);
 	}
 
 	private static int usageError(PrintStream err, String message) {
@@ -59,7 +61,9 @@ public final class AttachCommand implements Command {
 		return 2;
 	}
 
-	private static int attach(long pid, Path jar, AgentOptions options, PrintStream out, PrintStream err) {
+	/** @param optionText the options as given, null for none */
+	private static int attach(long pid, Path jar, AgentOptions options, String optionText, PrintStream out,
+			PrintStream err) {
 		VirtualMachine vm;
 		try {
 			vm = VirtualMachine.attach(Long.toString(pid));
@@ -71,11 +75,16 @@ public final class AttachCommand implements Command {
 		}
 		String jarThere = jar.toString();
 		try {
-			jarThere = TargetJar.pathFor(pid, jar);
 			Properties before = vm.getSystemProperties();
+			String loaded = before.getProperty(AgentStatus.PROPERTY);
+			if (loaded != null) {
+				String status = AgentStatus.STARTING.equals(AgentStatus.word(loaded)) ? awaitStatus(vm) : loaded;
+				return report(pid, status, loadedBefore(optionText), out, err);
+			}
+			jarThere = TargetJar.pathFor(pid, jar);
 			vm.loadAgent(jarThere, options.format());
 			warnOfDynamicAgentWarning(before, pid, err);
-			return report(pid, awaitStatus(vm), out, err);
+			return report(pid, awaitStatus(vm), null, out, err);
 		} catch (AgentLoadException | AgentInitializationException e) {
 			err.println("tcptracer attach: " + pid + " refused the agent: " + e.getMessage()
 					+ " (JDK 21 and later refuse it when started with -XX:-EnableDynamicAgentLoading;"
@@ -127,15 +136,24 @@ public final class AttachCommand implements Command {
 		return status;
 	}
 
-	private static int report(long pid, String status, PrintStream out, PrintStream err) {
+	/** The note on an agent this attach did not load: it runs as it was loaded. */
+	private static String loadedBefore(String optionText) {
+		return optionText == null || optionText.isBlank()
+				? " (loaded before; not loaded again)"
+				: " (loaded before; not loaded again, so its options stay and '" + optionText + "' was not applied)";
+	}
+
+	/** @param note what to add to the status line, null for an agent this attach loaded */
+	private static int report(long pid, String status, String note, PrintStream out, PrintStream err) {
 		String word = AgentStatus.word(status);
+		String suffix = note == null ? "" : note;
 		if (AgentStatus.FAILED.equals(word)) {
-			err.println("tcptracer attach: the agent in " + pid + " " + status);
+			err.println("tcptracer attach: the agent in " + pid + " " + status + suffix);
 			return 1;
 		}
 		if (AgentStatus.TRACING.equals(word) || AgentStatus.WAITING.equals(word)) {
-			out.println("tcptracer agent in " + pid + ": " + status);
-			if (AgentStatus.WAITING.equals(word)) {
+			out.println("tcptracer agent in " + pid + ": " + status + suffix);
+			if (AgentStatus.WAITING.equals(word) && note == null) {
 				out.println("It traces while a recording runs, e.g. jcmd " + pid + " JFR.start");
 			}
 			out.flush();

@@ -146,6 +146,44 @@ class AttachIT {
 		}
 	}
 
+	/**
+	 * Attaching twice to a JDK 25 JVM that records: the second attach loads nothing (the JVM's
+	 * JEP 451 warning comes once), says the agent was loaded before and that its options were not
+	 * applied, and exits 0 since the agent traces.
+	 */
+	@Test
+	void attachingAgainLoadsNothingAndSaysSo(@TempDir Path directory) throws Exception {
+		BpfRequirement.require();
+		Path jdk = ChildJvm.JDK_25;
+		Path app = Files.createDirectory(directory.resolve("app"));
+		Process child = ChildJvm.start(ChildJvm.command(ChildJvm.java(jdk),
+				List.of(ChildJvm.recordTo(directory.resolve("app.jfr"))),
+				ChildJvm.TEST_CLASSES.toString(), LoopbackTraffic.class, "--await-agent", AgentStatus.TRACING,
+				"--await-stdin"), app);
+		try (OutputStream childInput = child.getOutputStream()) {
+			awaitLine(app.resolve("stdout.txt"), line -> line.contains("Started recording")); // attachable
+			ChildJvm.Result first = attach(child.pid(), Files.createDirectory(directory.resolve("first")));
+			assertEquals(0, first.exitStatus(), first::toString);
+			awaitLine(app.resolve("stdout.txt"), "done");
+			ChildJvm.Result second = attach(child.pid(), Files.createDirectory(directory.resolve("second")),
+					"timestamp");
+
+			assertEquals(0, second.exitStatus(), second::toString);
+			assertEquals(List.of("tcptracer agent in " + child.pid() + ": tracing: pid " + child.pid() + " (loaded"
+					+ " before; not loaded again, so its options stay and 'timestamp' was not applied)"),
+					second.out(), second::toString);
+			assertEquals(List.of(), second.err(), second::toString);
+			childInput.write('\n');
+			childInput.flush();
+			ChildJvm.Result application = ChildJvm.finish(child, app);
+			assertEquals(0, application.exitStatus(), application::toString);
+			assertEquals(1, application.err().stream().filter(line -> line.contains("A Java agent has been loaded"
+					+ " dynamically")).count(), application::toString);
+		} finally {
+			child.destroyForcibly();
+		}
+	}
+
 	@Test
 	void refusedWhereDynamicAgentsAreDisabled(@TempDir Path directory) throws Exception {
 		Path java = ChildJvm.java(ChildJvm.JDK_25);
@@ -166,9 +204,11 @@ class AttachIT {
 		}
 	}
 
-	private static ChildJvm.Result attach(long pid, Path directory) throws Exception {
-		return ChildJvm.run(List.of(ChildJvm.java(Path.of(System.getProperty("java.home"))).toString(), "-jar",
-				ChildJvm.JAR.toString(), "attach", Long.toString(pid)), directory);
+	private static ChildJvm.Result attach(long pid, Path directory, String... options) throws Exception {
+		List<String> command = new ArrayList<>(List.of(ChildJvm.java(Path.of(System.getProperty("java.home")))
+				.toString(), "-jar", ChildJvm.JAR.toString(), "attach", Long.toString(pid)));
+		command.addAll(List.of(options));
+		return ChildJvm.run(command, directory);
 	}
 
 	private static void jcmd(Path jdk, long pid, Path directory, String... command) throws Exception {
