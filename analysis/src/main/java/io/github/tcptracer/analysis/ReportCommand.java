@@ -2,6 +2,7 @@ package io.github.tcptracer.analysis;
 
 import io.github.tcptracer.analysis.connections.TcpAnalysis;
 import io.github.tcptracer.analysis.findings.ChurnThresholds;
+import io.github.tcptracer.analysis.format.FileErrors;
 import io.github.tcptracer.analysis.input.RecordingException;
 import io.github.tcptracer.analysis.input.RecordingReader;
 import io.github.tcptracer.analysis.model.TcpReport;
@@ -14,11 +15,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -92,7 +90,7 @@ public final class ReportCommand {
 			return FAILED;
 		} catch (IOException e) {
 			err.println("tcptracer report: cannot write " + (output == null ? "the report" : output) + ": "
-					+ reason(e));
+					+ FileErrors.reason(e));
 			return FAILED;
 		}
 	}
@@ -108,20 +106,6 @@ public final class ReportCommand {
 			}
 		}
 		return false;
-	}
-
-	/** What went wrong, without the path the message already names (the file system's own wording repeats it). */
-	private static String reason(IOException e) {
-		if (e instanceof NoSuchFileException) {
-			return "no such directory";
-		}
-		if (e instanceof AccessDeniedException) {
-			return "permission denied";
-		}
-		if (e instanceof FileSystemException failure && failure.getReason() != null) {
-			return failure.getReason();
-		}
-		return e.getMessage() != null ? e.getMessage() : e.toString();
 	}
 
 	/** Writes the report; a file it could not finish is removed, unless it was there before. */

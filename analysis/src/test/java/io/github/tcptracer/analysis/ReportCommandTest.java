@@ -105,7 +105,7 @@ class ReportCommandTest {
 	void saysWhyItCannotWriteTheReport() {
 		Path missing = dir.resolve("missing").resolve("report.txt");
 		assertOneLineFailure(Reports.command(recording.toString(), "-o", missing.toString()),
-				"cannot write " + missing + ": no such directory");
+				"cannot write " + missing + ": no such directory " + missing.getParent());
 		assertOneLineFailure(Reports.command(recording.toString(), "-o", "/dev/full"),
 				"cannot write /dev/full: No space left on device");
 	}

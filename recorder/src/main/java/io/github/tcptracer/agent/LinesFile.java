@@ -1,14 +1,10 @@
 package io.github.tcptracer.agent;
 
+import io.github.tcptracer.analysis.format.FileErrors;
 import io.github.tcptracer.cli.BccLineFormat;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -47,7 +43,7 @@ final class LinesFile {
 			// a format per session: each starts with bcc's header, and -t times count from its start
 			return LineWriter.open(file, new BccLineFormat(timestamp, verbose, verbose), this::warnOnce);
 		} catch (IOException | RuntimeException e) {
-			warnOnce("cannot write lines to " + file + ": " + reason(e) + "; recordings get the events all the same");
+			warnOnce("cannot write lines to " + file + ": " + FileErrors.reason(e) + "; recordings get the events all the same");
 			return null;
 		}
 	}
@@ -57,22 +53,5 @@ final class LinesFile {
 		if (warned.size() < MAX_WARNINGS && warned.add(message)) {
 			warn.accept(message);
 		}
-	}
-
-	/** Why the file cannot be opened, in words: the exceptions' messages mostly repeat the path. */
-	static String reason(Exception e) {
-		if (e instanceof NoSuchFileException missing) {
-			Path parent = Path.of(missing.getFile()).toAbsolutePath().getParent();
-			return parent != null && !Files.isDirectory(parent) ? "no such directory " + parent
-					: "no such file or directory";
-		}
-		if (e instanceof AccessDeniedException) {
-			return "permission denied";
-		}
-		if (e instanceof FileSystemException other && other.getReason() != null) {
-			String reason = other.getReason(); // the system's words, e.g. "Is a directory"
-			return reason.isEmpty() ? reason : reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1);
-		}
-		return String.valueOf(e.getMessage());
 	}
 }

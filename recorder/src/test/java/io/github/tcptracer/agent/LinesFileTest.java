@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.github.tcptracer.analysis.format.FileErrors;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ class LinesFileTest {
 	@Test
 	void permissionDeniedIsSaid() {
 		// as root the test cannot be refused a file: the exception Files.newBufferedWriter throws then
-		assertEquals("permission denied", LinesFile.reason(new AccessDeniedException("/var/log/x.log")));
+		assertEquals("permission denied", FileErrors.reason(new AccessDeniedException("/var/log/x.log")));
 	}
 
 	@Test
