@@ -10,7 +10,12 @@ import io.github.tcptracer.analysis.testing.TestRecording;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,6 +113,57 @@ class ReportCommandTest {
 				"cannot write " + missing + ": no such directory " + missing.getParent());
 		assertOneLineFailure(Reports.command(recording.toString(), "-o", "/dev/full"),
 				"cannot write /dev/full: No space left on device");
+	}
+
+	/** A report cut short by a full disk is not left behind as if it were whole. */
+	@Test
+	void removesAReportItCouldNotFinish() throws Exception {
+		Path full = Files.createDirectory(dir.resolve("full"));
+		Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=4k", "tcptracer-test", full.toString())
+				.inheritIO().start();
+		assertEquals(0, mount.waitFor(), "mount a 4 KiB tmpfs (the tests run as root)");
+		try {
+			Path html = full.resolve("report.html"); // more than 4 KiB
+			assertOneLineFailure(Reports.command(recording.toString(), "--format", "html", "-o", html.toString()),
+					"cannot write " + html + ": No space left on device");
+			assertTrue(Files.notExists(html), "no partial report left");
+		} finally {
+			new ProcessBuilder("umount", full.toString()).inheritIO().start().waitFor();
+		}
+	}
+
+	/**
+	 * JMC's parser logs what it skips in a damaged file (e.g. "Event type with id 266338307 was not
+	 * declared", from a flipped byte) through java.util.logging, two lines on stderr; the report
+	 * runs in its own JVM, where that log is silenced.
+	 */
+	@Test
+	void jmcsParserLogsNothing() {
+		List<LogRecord> published = new ArrayList<>();
+		Handler handler = new Handler() {
+			@Override
+			public void publish(LogRecord record) {
+				published.add(record);
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+		};
+		Logger root = Logger.getLogger("");
+		root.addHandler(handler);
+		try {
+			assertEquals(0, Reports.command(recording.toString()).exitCode());
+			Logger.getLogger("org.openjdk.jmc.flightrecorder.internal.parser.v1.TypeManager")
+					.warning("Event type with id 266338307 was not declared");
+			assertEquals(List.of(), published.stream().map(LogRecord::getMessage).toList());
+		} finally {
+			root.removeHandler(handler);
+		}
 	}
 
 	@Test

@@ -122,10 +122,12 @@ class AttachIT {
 		command.addAll(ChildJvm.command(ChildJvm.java(Path.of(System.getProperty("java.home"))),
 				List.of("-Djava.io.tmpdir=" + app, ChildJvm.recordTo(app.resolve("app.jfr")), "-Xlog:jfr+startup=off"),
 				ChildJvm.TEST_CLASSES.toString(), LoopbackTraffic.class,
-				"--await-agent", AgentStatus.FAILED));
+				"--await-agent", AgentStatus.FAILED, "--await-stdin"));
 		assumeTrue("root".equals(System.getProperty("user.name")), "only root can run a JVM as another user");
 		Process child = ChildJvm.start(command, app);
-		try {
+		// The application stays until attach has read the agent's status: were it to end as soon as
+		// the agent failed, attach would lose the connection before it could read that.
+		try (OutputStream childInput = child.getOutputStream()) {
 			ChildJvm.Result attach = ChildJvm.run(List.of(ChildJvm.java(Path.of(System.getProperty("java.home")))
 					.toString(), "-jar", privateJar.toString(), "attach", Long.toString(child.pid())),
 					Files.createDirectory(directory.resolve("attach")));
@@ -133,6 +135,8 @@ class AttachIT {
 			assertEquals(List.of("tcptracer attach: the agent in " + child.pid() + " failed: BPF not permitted: run as"
 					+ " root, or with CAP_BPF and CAP_PERFMON (this process lacks CAP_BPF and CAP_PERFMON)"),
 					attach.err(), attach::toString);
+			childInput.write('\n');
+			childInput.flush();
 			ChildJvm.Result application = ChildJvm.finish(child, app);
 			assertEquals(0, application.exitStatus(), application::toString);
 		} finally {
