@@ -96,9 +96,12 @@ public final class ReportCommand {
 	}
 
 	private static boolean isOneOf(Path output, List<String> files) {
+		if (!Files.exists(output)) {
+			return false;
+		}
 		for (String file : files) {
 			try {
-				if (Files.exists(output) && Files.isSameFile(output, Path.of(file))) {
+				if (Files.isSameFile(output, Path.of(file))) {
 					return true;
 				}
 			} catch (IOException | RuntimeException e) {

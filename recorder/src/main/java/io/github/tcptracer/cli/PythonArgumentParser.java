@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import net.sourceforge.argparse4j.ArgumentParsers;
 import net.sourceforge.argparse4j.helper.HelpScreenException;
 import net.sourceforge.argparse4j.impl.Arguments;
@@ -142,19 +143,11 @@ final class PythonArgumentParser {
 			return null;
 		}
 		String prefix = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-		List<String> matches = new ArrayList<>();
-		for (List<OptionHelp> unit : units) {
-			for (OptionHelp option : unit) {
-				for (String flag : option.flags()) {
-					if (flag.equals(prefix)) {
-						return null; // exact: not a prefix at all
-					}
-					if (flag.startsWith("--") && flag.startsWith(prefix)) {
-						matches.add(flag);
-					}
-				}
-			}
+		if (option(prefix) != null) {
+			return null; // exact: not a prefix at all
 		}
+		List<String> matches = options().flatMap(option -> option.flags().stream())
+				.filter(flag -> flag.startsWith("--") && flag.startsWith(prefix)).toList();
 		return matches.size() > 1 ? "ambiguous option: " + arg + " could match " + String.join(", ", matches)
 				: null;
 	}
@@ -189,14 +182,12 @@ final class PythonArgumentParser {
 
 	/** The declared option with this option string, or null. */
 	private OptionHelp option(String flag) {
-		for (List<OptionHelp> unit : units) {
-			for (OptionHelp option : unit) {
-				if (option.flags().contains(flag)) {
-					return option;
-				}
-			}
-		}
-		return null;
+		return options().filter(option -> option.flags().contains(flag)).findFirst().orElse(null);
+	}
+
+	/** Every declared option, in declaration order (-h first). */
+	private Stream<OptionHelp> options() {
+		return units.stream().flatMap(List::stream);
 	}
 
 	/** {@code parser.error(message)}: prints usage and the message; the caller throws the result. */
