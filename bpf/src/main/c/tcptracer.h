@@ -58,7 +58,8 @@ struct config {
 	__u8 use_cgroup_map;  /* keep only tasks whose cgroup id is a key of cgroup_filter */
 	__u8 use_mntns_map;   /* keep only tasks whose mount ns inode is a key of mntns_filter */
 	__u32 handoff_mask;   /* slots of the handoffs map - 1 (a power of two - 1) */
-	__u8 nested_twin;     /* handle_set_state_nested is attached: keep the list it reads */
+	__u8 recover_skipped; /* make up for the changes the kernel skips handle_set_state for */
+	__u32 test_spin_ns;   /* tests only: handle_set_state runs this long on a listener's close */
 	/*
 	 * The PID namespace (its nsfs device and inode) that numbers pid above and the events' pid
 	 * and tid, and whose tasks alone pid keeps; 0 = the initial namespace (bcc's numbers). A
@@ -72,7 +73,7 @@ struct config {
 enum counter {
 	COUNTER_LOST = 0,      /* events dropped: the ring buffer was full, or (a connect) no
 				  handoff slot was free */
-	COUNTER_RECOVERED = 1, /* state changes handled by handle_set_state_nested */
+	COUNTER_RECOVERED = 1, /* runs of handle_set_state the kernel skipped, seen and made up for */
 	COUNTER_MAX = 2,
 };
 

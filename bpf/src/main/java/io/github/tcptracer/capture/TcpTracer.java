@@ -19,13 +19,14 @@ import java.util.function.Predicate;
  * it on every exit path (it detaches everything).
  */
 public final class TcpTracer implements AutoCloseable {
-	private static final String[] PROGRAMS = {"handle_set_state", "handle_set_state_nested", "handle_accept4_exit",
+	private static final String STATE_PROGRAM = "handle_set_state";
+	private static final String[] PROGRAMS = {STATE_PROGRAM, "handle_error_report", "handle_accept4_exit",
 			"handle_accept_exit"};
 	/**
-	 * The twin that handles the changes the kernel skipped handle_set_state for (nested on its
-	 * CPU): its own skips are not counted, since handle_set_state ran for those changes.
+	 * Makes up for the closes the kernel skipped handle_set_state for (nested on its CPU): its own
+	 * skips are not counted, since handle_set_state ran for those reports' changes.
 	 */
-	private static final String NESTED_PROGRAM = "handle_set_state_nested";
+	private static final String ERROR_REPORT_PROGRAM = "handle_error_report";
 	private static final int COUNTER_LOST = 0;
 	private static final int COUNTER_RECOVERED = 1;
 	private static final int EPERM = 1;
@@ -80,6 +81,16 @@ public final class TcpTracer implements AutoCloseable {
 	 */
 	static TcpTracer start(TraceOptions options, Function<Libbpf, BpfObject> build, Predicate<String> attached)
 			throws CaptureException {
+		return start(options, build, attached, 0);
+	}
+
+	/**
+	 * {@link #start(TraceOptions, Function, Predicate)}, with handle_set_state kept running for
+	 * {@code spinNanos} on each close of a listening socket (tests: softirqs that land in that run
+	 * make the kernel skip their state changes).
+	 */
+	static TcpTracer start(TraceOptions options, Function<Libbpf, BpfObject> build, Predicate<String> attached,
+			int spinNanos) throws CaptureException {
 		// Both checks before JNA loads anything: an unprivileged JVM (the agent's host) never
 		// loads native code.
 		Preflight.requireBtf();
@@ -92,9 +103,10 @@ public final class TcpTracer implements AutoCloseable {
 		}
 		TcpTracer tracer = new TcpTracer(bpf, bytes, object);
 		try {
-			tracer.configure(options);
+			tracer.configure(options, spinNanos);
 			tracer.load(options);
-			tracer.attach(name -> attached.test(name) && (options.nestedTwin() || !name.equals(NESTED_PROGRAM)));
+			tracer.attach(name -> attached.test(name)
+					&& (options.skipRecovery() || !name.equals(ERROR_REPORT_PROGRAM)));
 			return tracer;
 		} catch (CaptureException | RuntimeException | Error e) {
 			tracer.close();
@@ -110,7 +122,7 @@ public final class TcpTracer implements AutoCloseable {
 		return map;
 	}
 
-	private void configure(TraceOptions options) throws CaptureException {
+	private void configure(TraceOptions options, int spinNanos) throws CaptureException {
 		LongByReference size = new LongByReference();
 		Pointer rodata = bpf.bpf_map__initial_value(map(".rodata"), size);
 		if (rodata == null || size.getValue() < CONFIG_SIZE) {
@@ -125,7 +137,8 @@ public final class TcpTracer implements AutoCloseable {
 		rodata.setByte(11, (byte) (options.mountNamespaceMap() != null ? 1 : 0));
 		handoffSlots = handoffSlots(options.maxConnections());
 		rodata.setInt(12, handoffSlots - 1);
-		rodata.setByte(16, (byte) (options.nestedTwin() ? 1 : 0));
+		rodata.setByte(16, (byte) (options.skipRecovery() ? 1 : 0));
+		rodata.setInt(20, spinNanos);
 		if (options.pidNamespace() != null) {
 			rodata.setLong(24, options.pidNamespace().device());
 			rodata.setLong(32, options.pidNamespace().inode());
@@ -168,6 +181,17 @@ public final class TcpTracer implements AutoCloseable {
 		countersFd = bpf.bpf_map__fd(map("counters"));
 		counterValues = new Memory(8L * possibleCpus);
 		handoffsFd = bpf.bpf_map__fd(map("handoffs"));
+		watchStateProgram();
+	}
+
+	/** Gives the programs handle_set_state's struct bpf_prog, whose counters show its skips. */
+	private void watchStateProgram() throws CaptureException {
+		Memory key = new Memory(4);
+		Memory value = new Memory(4);
+		key.setInt(0, 0);
+		value.setInt(0, bpf.bpf_program__fd(bpf.bpf_object__find_program_by_name(object, STATE_PROGRAM)));
+		check(bpf.bpf_map_update_elem(bpf.bpf_map__fd(map("watched_program")), key, value, 0),
+				"watch the state-change program");
 	}
 
 	/**
@@ -227,7 +251,7 @@ public final class TcpTracer implements AutoCloseable {
 						+ (errno == EPERM ? " (" + Preflight.notPermitted("attach refused") + ")" : ""));
 			}
 			links.put(name, link);
-			if (!name.equals(NESTED_PROGRAM)) {
+			if (!name.equals(ERROR_REPORT_PROGRAM)) {
 				programFds.add(bpf.bpf_program__fd(program));
 			}
 		}
@@ -264,8 +288,8 @@ public final class TcpTracer implements AutoCloseable {
 
 	/**
 	 * Events possibly lost in the kernel since start: those dropped because the ring buffer was
-	 * full, connects that found no free slot in the handoff table, and program runs the kernel
-	 * skipped (already running on that CPU) that the nested program did not make up for (each may
+	 * full, connects that found no free slot in the handoff table, and runs of the state-change
+	 * program the kernel skipped (already running on that CPU) that were not made up for (each may
 	 * have been an event).
 	 */
 	public synchronized long lostEvents() {
@@ -276,8 +300,11 @@ public final class TcpTracer implements AutoCloseable {
 		return counter(COUNTER_LOST) + Math.max(0, unrecovered);
 	}
 
-	/** State changes the nested twin handled because handle_set_state was skipped for them. */
-	synchronized long recoveredChanges() {
+	/**
+	 * Runs of the state-change program the kernel skipped (already running on that CPU) that were
+	 * seen and made up for, since start.
+	 */
+	public synchronized long recoveredChanges() {
 		return countersFd < 0 ? 0 : counter(COUNTER_RECOVERED);
 	}
 

@@ -13,10 +13,10 @@ import java.nio.file.Path;
  * @param ringBufferBytes   size of each CPU's kernel-to-user ring buffer, a power of two of at least one page
  * @param maxConnections    bound of the connect handoffs the kernel holds, and of the open connections
  *                          user space remembers for pairing closes
- * @param nestedTwin        attach the second state-change program, which makes up for the changes the
- *                          kernel skipped the first for (nested on its CPU); off only to measure what it
- *                          costs ({@code tcptracer bench --without-nested-twin}): then each skipped change
- *                          counts as a possibly lost event
+ * @param skipRecovery      make up for the state changes the kernel skipped the state-change program for
+ *                          (a softirq's, nested in its run on a CPU); off only to measure what that costs
+ *                          ({@code tcptracer bench --without-skip-recovery}) and in tests: then each
+ *                          skipped change counts as a possibly lost event
  * @param pidNamespace      the PID namespace that numbers {@code pid} and the events' pid and tid, and whose
  *                          tasks alone {@code pid} keeps; null: the initial namespace (bcc's numbers)
  */
@@ -28,7 +28,7 @@ public record TraceOptions(
 		Path mountNamespaceMap,
 		int ringBufferBytes,
 		int maxConnections,
-		boolean nestedTwin,
+		boolean skipRecovery,
 		PidNamespace pidNamespace) {
 
 	public static final int DEFAULT_RING_BUFFER_BYTES = 4 << 20;
@@ -57,47 +57,47 @@ public record TraceOptions(
 
 	public TraceOptions withPid(int newPid) {
 		return new TraceOptions(newPid, networkNamespace, ipVersion, cgroupMap, mountNamespaceMap,
-				ringBufferBytes, maxConnections, nestedTwin, pidNamespace);
+				ringBufferBytes, maxConnections, skipRecovery, pidNamespace);
 	}
 
 	public TraceOptions withNetworkNamespace(long inode) {
 		return new TraceOptions(pid, inode, ipVersion, cgroupMap, mountNamespaceMap, ringBufferBytes,
-				maxConnections, nestedTwin, pidNamespace);
+				maxConnections, skipRecovery, pidNamespace);
 	}
 
 	public TraceOptions withIpVersion(int version) {
 		return new TraceOptions(pid, networkNamespace, version, cgroupMap, mountNamespaceMap, ringBufferBytes,
-				maxConnections, nestedTwin, pidNamespace);
+				maxConnections, skipRecovery, pidNamespace);
 	}
 
 	public TraceOptions withCgroupMap(Path path) {
 		return new TraceOptions(pid, networkNamespace, ipVersion, path, mountNamespaceMap, ringBufferBytes,
-				maxConnections, nestedTwin, pidNamespace);
+				maxConnections, skipRecovery, pidNamespace);
 	}
 
 	public TraceOptions withMountNamespaceMap(Path path) {
 		return new TraceOptions(pid, networkNamespace, ipVersion, cgroupMap, path, ringBufferBytes,
-				maxConnections, nestedTwin, pidNamespace);
+				maxConnections, skipRecovery, pidNamespace);
 	}
 
 	public TraceOptions withRingBufferBytes(int bytes) {
 		return new TraceOptions(pid, networkNamespace, ipVersion, cgroupMap, mountNamespaceMap, bytes,
-				maxConnections, nestedTwin, pidNamespace);
+				maxConnections, skipRecovery, pidNamespace);
 	}
 
 	public TraceOptions withMaxConnections(int connections) {
 		return new TraceOptions(pid, networkNamespace, ipVersion, cgroupMap, mountNamespaceMap, ringBufferBytes,
-				connections, nestedTwin, pidNamespace);
+				connections, skipRecovery, pidNamespace);
 	}
 
 	/** {@code pid} as {@code namespace} numbers it, and the events' ids too (the agent's own, in a container). */
 	public TraceOptions withPidNamespace(PidNamespace namespace) {
 		return new TraceOptions(pid, networkNamespace, ipVersion, cgroupMap, mountNamespaceMap, ringBufferBytes,
-				maxConnections, nestedTwin, namespace);
+				maxConnections, skipRecovery, namespace);
 	}
 
-	public TraceOptions withNestedTwin(boolean attached) {
+	public TraceOptions withSkipRecovery(boolean recovered) {
 		return new TraceOptions(pid, networkNamespace, ipVersion, cgroupMap, mountNamespaceMap, ringBufferBytes,
-				maxConnections, attached, pidNamespace);
+				maxConnections, recovered, pidNamespace);
 	}
 }

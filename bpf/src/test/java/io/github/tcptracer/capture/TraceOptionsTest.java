@@ -25,9 +25,9 @@ class TraceOptionsTest {
 		assertEquals(4026531840L, options.networkNamespace());
 		assertEquals(6, options.ipVersion());
 		assertEquals(TraceOptions.DEFAULT_RING_BUFFER_BYTES, options.ringBufferBytes());
-		assertEquals(true, options.nestedTwin());
-		TraceOptions withoutTwin = options.withNestedTwin(false);
-		assertEquals(false, withoutTwin.nestedTwin());
-		assertEquals(options, withoutTwin.withNestedTwin(true));
+		assertEquals(true, options.skipRecovery());
+		TraceOptions withoutRecovery = options.withSkipRecovery(false);
+		assertEquals(false, withoutRecovery.skipRecovery());
+		assertEquals(options, withoutRecovery.withSkipRecovery(true));
 	}
 }

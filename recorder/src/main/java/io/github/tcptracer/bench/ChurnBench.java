@@ -56,7 +56,7 @@ public final class ChurnBench {
 				: ClientCount.fastest(ClientCount.mostToTry(), ChurnBench::untracedRate, out);
 		out.printf("loopback churn in a child JVM: %d client and %d acceptor threads, %d rounds of %.1f s each way%s%n",
 				clients, clients, arguments.rounds(), arguments.seconds(),
-				arguments.nestedTwin() ? "" : "; traced without the nested twin");
+				arguments.skipRecovery() ? "" : "; traced without making up for skipped changes");
 		List<Round> off = new ArrayList<>();
 		List<Round> on = new ArrayList<>();
 		try (Churn churn = new ChurnProcess(clients)) {
@@ -82,6 +82,8 @@ public final class ChurnBench {
 		out.printf("without tracer: %.0f conn/s%n", offRate);
 		out.printf("with tracer:    %.0f conn/s, %.0f events/s, %d lost events in all rounds%n", onRate,
 				median(on, Round::eventsPerSecond), on.stream().mapToLong(Round::lost).sum());
+		out.printf("skipped:        %d state changes the kernel skipped the tracer's program for, made up for%n",
+				on.stream().mapToLong(Round::recovered).sum());
 		out.printf("Java consumer:  %.1f%% of one core (decoding and the sink)%n",
 				100 * median(on, Round::consumerCpu));
 		RoundRatios ratios = RoundRatios.of(rates(off), rates(on));
@@ -116,9 +118,9 @@ public final class ChurnBench {
 	private Round measure(Churn churn, boolean traced, double seconds)
 			throws CaptureException, IOException, InterruptedException {
 		if (!traced) {
-			return new Round(untracedRate(churn, seconds), 0, 0, 0);
+			return new Round(untracedRate(churn, seconds), 0, 0, 0, 0);
 		}
-		try (TcpTracer tracer = TcpTracer.start(TraceOptions.all().withNestedTwin(arguments.nestedTwin()))) {
+		try (TcpTracer tracer = TcpTracer.start(TraceOptions.all().withSkipRecovery(arguments.skipRecovery()))) {
 			CountingSink sink = new CountingSink(sinks.get());
 			AtomicBoolean stop = new AtomicBoolean();
 			long[] drainCpuNanos = new long[1];
@@ -144,7 +146,7 @@ public final class ChurnBench {
 			drain.join();
 			sink.close();
 			return new Round(connections / elapsed, events / elapsed, tracer.lostEvents() - lostBefore,
-					drainCpuNanos[0] / 1e9 / elapsed);
+					tracer.recoveredChanges(), drainCpuNanos[0] / 1e9 / elapsed);
 		}
 	}
 
@@ -155,8 +157,13 @@ public final class ChurnBench {
 	private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
 			.getThreadMXBean();
 
-	/** {@code consumerCpu}: CPU time of the Java thread draining the ring buffer, in cores. */
-	private record Round(double connectionsPerSecond, double eventsPerSecond, long lost, double consumerCpu) {
+	/**
+	 * {@code recovered}: state changes the kernel skipped the tracer's program for and the tracer made
+	 * up for, while it traced; {@code consumerCpu}: CPU time of the Java thread draining the ring
+	 * buffer, in cores.
+	 */
+	private record Round(double connectionsPerSecond, double eventsPerSecond, long lost, long recovered,
+			double consumerCpu) {
 	}
 
 	/** Counts what reaches the real sink, for events/s. */

@@ -38,11 +38,11 @@ final class BenchCommand implements Command {
 		parser.option("SECONDS", POSITIVE_FLOAT, "length of a round (default 3)", "--seconds").setDefault(3.0);
 		parser.option("CLIENTS", POSITIVE_INT, "client threads, and as many acceptor threads (default: the count"
 				+ " from 1 to CPUs + 2 that makes the fastest churn, tried first)", "--clients").setDefault(0);
-		parser.flag("trace without the nested twin (handle_set_state_nested), to measure what it costs",
-				"--without-nested-twin");
+		parser.flag("trace without making up for the state changes the kernel skips, to measure what that costs",
+				"--without-skip-recovery");
 		Namespace values = parser.parse(args, out, err);
 		return new BenchSettings(values.getInt("rounds"), values.getDouble("seconds"), values.getInt("clients"),
-				!values.getBoolean("without_nested_twin"));
+				!values.getBoolean("without_skip_recovery"));
 	}
 
 	private static int smallInt(String text) throws PythonType.Invalid {

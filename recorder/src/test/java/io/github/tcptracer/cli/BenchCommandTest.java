@@ -21,7 +21,7 @@ class BenchCommandTest {
 		PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
 		assertEquals(new BenchSettings(5, 3.0, 0, true), BenchCommand.settings(new String[0], quiet, quiet));
 		assertEquals(new BenchSettings(7, 1.5, 3, false), BenchCommand.settings(
-				"--rounds 7 --seconds 1.5 --clients 3 --without-nested-twin".split(" "), quiet, quiet));
+				"--rounds 7 --seconds 1.5 --clients 3 --without-skip-recovery".split(" "), quiet, quiet));
 	}
 
 	@ParameterizedTest
@@ -31,7 +31,7 @@ class BenchCommandTest {
 			"--seconds x|argument --seconds: invalid float value: 'x'",
 			"--seconds inf|argument --seconds: not a positive number: 'inf'",
 			"--clients|argument --clients: expected one argument",
-			"--without-nested-twin x|unrecognized arguments: x"})
+			"--without-skip-recovery x|unrecognized arguments: x"})
 	void badArgumentsAreOneLineErrors(String arguments, String message) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
