@@ -611,7 +611,7 @@ struct {
 
 /* handle_set_state's per-CPU counters, on this CPU (one entry per CPU). */
 struct skip_watch {
-	__u64 self;        /* this CPU's copy of the entry: its address (0 until found) */
+	__u64 scratch;     /* where a pointer is stored to be loaded back as a number */
 	__u64 stats;       /* this CPU's struct bpf_prog_stats of handle_set_state */
 	__u64 active;      /* this CPU's run count of handle_set_state (an int) */
 	__u64 misses_seen; /* its misses when handle_set_state last looked */
@@ -661,11 +661,11 @@ static __always_inline struct skip_watch *skip_watch(void)
 	 * The verifier reads no entry of a map's struct and allows no arithmetic on its address, but
 	 * lets a privileged program store a pointer and load it back as a number.
 	 */
-	w->self = (__u64)&watched_program;
-	programs = *(volatile __u64 *)&w->self;
-	w->self = (__u64)&skip_watches;
-	watches = *(volatile __u64 *)&w->self;
-	w->self = (__u64)w;
+	w->scratch = (__u64)&watched_program;
+	programs = *(volatile __u64 *)&w->scratch;
+	w->scratch = (__u64)&skip_watches;
+	watches = *(volatile __u64 *)&w->scratch;
+	w->scratch = (__u64)w; /* this CPU's copy of the entry */
 	base = read_kernel_u64(watches + bpf_core_field_offset(struct bpf_array, pptrs));
 	program = read_kernel_u64(programs + bpf_core_field_offset(struct bpf_array, ptrs));
 	if (!base || !program)
@@ -675,8 +675,8 @@ static __always_inline struct skip_watch *skip_watch(void)
 	if (!active || !stats)
 		return NULL;
 	/* This CPU's offset: its copy's address less the address the map allocated. */
-	w->active = active + *(volatile __u64 *)&w->self - base;
-	w->stats = stats + *(volatile __u64 *)&w->self - base;
+	w->active = active + *(volatile __u64 *)&w->scratch - base;
+	w->stats = stats + *(volatile __u64 *)&w->scratch - base;
 	w->misses_seen = 0; /* a skip during this first run on the CPU is seen at its end */
 	return w;
 }
@@ -706,7 +706,7 @@ static __always_inline bool watched_program_running(void)
 static long recover_connect(struct bpf_map *map, const __u32 *slot, struct handoff *h, void *unused)
 {
 	const struct sock *sk;
-	int state;
+	int state, err;
 
 	if (!h->sk)
 		return 0;
@@ -714,15 +714,16 @@ static long recover_connect(struct bpf_map *map, const __u32 *slot, struct hando
 	state = SK_READ(ACCEPT_BY_CASTS, sk, __sk_common.skc_state);
 	if (state == ST_SYN_SENT || state == ST_SYN_RECV)
 		return 0; /* still waiting (SYN_RECV: a simultaneous open) */
+	err = SK_READ(ACCEPT_BY_CASTS, sk, sk_err);
 	/*
 	 * CLOSE without an error is a connect() whose program has claimed the slot but whose socket
 	 * is not in SYN_SENT yet, unless its owner has closed it already (an orphan): then the skipped
 	 * change was its handshake's completion, since a failure a softirq makes sets sk_err first.
 	 */
-	if (state == ST_CLOSE && !SK_READ(ACCEPT_BY_CASTS, sk, sk_err) &&
+	if (state == ST_CLOSE && !err &&
 	    !(SK_READ(ACCEPT_BY_CASTS, sk, __sk_common.skc_flags) & (1UL << SOCK_DEAD)))
 		return 0;
-	report_outcome(sk, ACCEPT_BY_CASTS, h, state != ST_CLOSE || !SK_READ(ACCEPT_BY_CASTS, sk, sk_err),
+	report_outcome(sk, ACCEPT_BY_CASTS, h, state != ST_CLOSE || !err,
 		       SK_READ(ACCEPT_BY_CASTS, sk, __sk_common.skc_family), sock_netns(sk, ACCEPT_BY_CASTS));
 	return 0;
 }
@@ -761,8 +762,7 @@ int BPF_PROG(handle_set_state, const struct sock *sk, int oldstate, int newstate
 
 	if (change_of_interest(oldstate, newstate))
 		on_set_state(sk, oldstate, newstate);
-	else if (cfg.test_spin_ns && oldstate == ST_LISTEN && newstate == ST_CLOSE)
-	{
+	else if (cfg.test_spin_ns && oldstate == ST_LISTEN && newstate == ST_CLOSE) {
 		__u64 until = bpf_ktime_get_ns() + cfg.test_spin_ns;
 
 		bpf_loop(1 << 23, spin, &until, 0);
